@@ -1,0 +1,69 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "reportsyncd",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "reportsyncd", targets: ["reportsyncd"]),
+        .library(name: "ReportCore", targets: ["ReportCore"]),
+        .library(name: "SyncEngine", targets: ["SyncEngine"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-system.git", from: "1.8.1"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CSystemd",
+            pkgConfig: "libsystemd",
+            providers: [.apt(["libsystemd-dev"])]
+        ),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(
+            name: "ReportCore",
+            dependencies: [
+                "CLibXML2",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
+        .target(
+            name: "SyncEngine",
+            dependencies: [
+                "ReportCore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "SystemPackage", package: "swift-system"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .executableTarget(
+            name: "reportsyncd",
+            dependencies: [
+                "ReportCore",
+                "SyncEngine",
+                "CSystemd",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ]
+        ),
+        .executableTarget(
+            name: "ParseBenchmark",
+            dependencies: ["ReportCore"],
+            path: "Benchmarks/ParseBenchmark"
+        ),
+        .testTarget(name: "ReportCoreTests", dependencies: ["ReportCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SyncEngineTests", dependencies: ["SyncEngine", "ReportCore"]),
+        .testTarget(name: "reportsyncdTests", dependencies: ["reportsyncd", "ReportCore"]),
+    ]
+)

@@ -1,0 +1,114 @@
+/// The 2021 national template (国办公开办函〔2021〕30号): its rows, columns and the label variants
+/// by which each row is found in a flattened report. Every other stage names cells through it.
+enum Template {
+    /// How a row's label is recognised among the label cells in front of its values.
+    struct Label {
+        /// The row matches when the label run's key contains one of these (keys: see `LabelKey`).
+        var needles: [String]
+        /// When set, a single cell of the run must equal a needle after its numbering is stripped
+        /// (for rows like 3.其他 and （七）总计 whose words also appear in column headers).
+        var exact = false
+    }
+
+    /// One row of a table: its dotted key, its label and how many values it carries.
+    struct Row {
+        var key: String
+        var label: Label
+        var columns: [String]
+    }
+
+    static let requestColumns = [
+        "naturalPerson", "commercial", "research", "socialWelfare", "legalService", "otherOrg", "total",
+    ]
+    static let reviewColumns = ["upheld", "corrected", "other", "pending", "total"]
+    static let documentColumns = ["issued", "repealed", "inForce"]
+
+    /// Table 2, in template order. The last row is the fee, a decimal in 万元.
+    static let activeRows: [Row] = [
+        Row(key: "rules", label: Label(needles: ["规章"], exact: true), columns: documentColumns),
+        Row(key: "normativeDocuments", label: Label(needles: ["规范性文件"]), columns: documentColumns),
+        Row(key: "licensing", label: Label(needles: ["行政许可"]), columns: []),
+        Row(key: "punishment", label: Label(needles: ["行政处罚"]), columns: []),
+        Row(key: "coercion", label: Label(needles: ["行政强制"]), columns: []),
+        Row(key: "feesTenThousandYuan", label: Label(needles: ["事业性收费"]), columns: []),
+    ]
+
+    /// Table 3, in template order (the order of `Requests.rows`).
+    static let requestRows: [Row] = [
+        ("received", ["新收"], false),
+        ("carriedOver", ["上年结转"], false),
+        ("granted", ["予以公开"], false),
+        ("partiallyGranted", ["部分公开"], false),
+        ("denied.stateSecret", ["国家秘密"], false),
+        ("denied.prohibitedByLaw", ["禁止公开", "法律行政法规"], false),
+        ("denied.endangersSecurity", ["三安全", "一稳定"], false),
+        ("denied.thirdPartyRights", ["第三方"], false),
+        ("denied.internalAffairs", ["内部事务"], false),
+        ("denied.processInformation", ["过程性"], false),
+        ("denied.enforcementFiles", ["执法案卷"], false),
+        ("denied.queryMatters", ["查询事项"], false),
+        ("unavailable.notHeld", ["不掌握"], false),
+        ("unavailable.needsCreation", ["另行制作", "没有现成"], false),
+        ("unavailable.unclear", ["仍不明确", "补正后"], false),
+        ("notProcessed.petition", ["信访"], false),
+        ("notProcessed.repeated", ["重复申请"], false),
+        ("notProcessed.publication", ["出版物"], false),
+        ("notProcessed.excessive", ["大量反复"], false),
+        ("notProcessed.reconfirm", ["重新出具", "确认"], false),
+        ("otherHandling.overdueCorrection", ["逾期不补正", "无正当理由逾期"], false),
+        ("otherHandling.unpaidFee", ["缴纳费用", "收费通知"], false),
+        ("otherHandling.other", ["其他"], true),
+        ("total", ["总计"], true),
+        ("carriedForward", ["结转下年"], false),
+    ].map { key, needles, exact in
+        Row(key: key, label: Label(needles: needles, exact: exact), columns: requestColumns)
+    }
+
+    /// The index of （六）其他处理's first sub-row in `requestRows`: some 2021-edition reports print
+    /// the three sub-rows as one row, read into `otherHandling.other`.
+    static let otherHandlingFirstRow = 20
+    /// The label of that collapsed row.
+    static let otherHandlingCollapsedNeedle = "其他处理"
+
+    /// Table 4's three groups, whose 15 values follow one header.
+    static let reviewGroups = ["review", "litigationDirect", "litigationAfterReview"]
+    /// The header in front of table 4's values.
+    static let reviewHeader = Label(needles: ["总计", "审结", "行政复议"])
+
+    /// Labels that only the 2019 trial format (国办公开办函〔2019〕60号) prints in table 2.
+    static let trialEditionMarkers = ["本年新制作数量", "本年新公开数量", "上一年项目数量", "政府集中采购"]
+
+    /// All 200 cell keys, in the order `CellValues` stores them: table 2, table 3, table 4.
+    static let cellKeys: [String] = {
+        var keys: [String] = []
+        for row in activeRows {
+            if row.columns.isEmpty {
+                keys.append("active.\(row.key)")
+            } else {
+                keys += row.columns.map { "active.\(row.key).\($0)" }
+            }
+        }
+        for row in requestRows {
+            keys += row.columns.map { "requests.\(row.key).\($0)" }
+        }
+        for group in reviewGroups {
+            keys += reviewColumns.map { "reviews.\(group).\($0)" }
+        }
+        return keys
+    }()
+
+    /// Number of cells in table 2 (the fee is the last of them).
+    static let activeCellCount = 10
+    /// Index of the fee cell.
+    static let feeCell = 9
+    /// Index of table 3's first cell.
+    static let requestsFirstCell = 10
+    /// Index of table 4's first cell.
+    static let reviewsFirstCell = 10 + 25 * 7
+    static let cellCount = reviewsFirstCell + 15
+
+    /// The index of `requests.<row>.<column>`.
+    static func requestCell(row: Int, column: Int) -> Int { requestsFirstCell + row * 7 + column }
+    /// The index of `reviews.<group>.<column>`.
+    static func reviewCell(group: Int, column: Int) -> Int { reviewsFirstCell + group * 5 + column }
+}
