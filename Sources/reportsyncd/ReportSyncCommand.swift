@@ -1,0 +1,6 @@
+import ArgumentParser
+
+@main
+struct ReportSyncCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "reportsyncd")
+}
