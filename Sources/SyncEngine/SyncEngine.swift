@@ -1,2 +1,0 @@
-// The daemon's side effects live here: Inbox, Watcher, Mirror, ChangeLog, DedupIndex, Ingestor.
-import ReportCore
