@@ -59,11 +59,16 @@ let package = Package(
         ),
         .executableTarget(
             name: "ParseBenchmark",
-            dependencies: ["ReportCore"],
+            dependencies: ["ReportCore", "ReportFixtures"],
             path: "Benchmarks/ParseBenchmark"
         ),
-        .testTarget(name: "ReportCoreTests", dependencies: ["ReportCore"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "SyncEngineTests", dependencies: ["SyncEngine", "ReportCore"]),
-        .testTarget(name: "reportsyncdTests", dependencies: ["reportsyncd", "ReportCore"]),
+        .target(name: "ReportFixtures", path: "Tests/ReportFixtures"),
+        .testTarget(
+            name: "ReportCoreTests",
+            dependencies: ["ReportCore", "ReportFixtures"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "SyncEngineTests", dependencies: ["SyncEngine", "ReportCore", "ReportFixtures"]),
+        .testTarget(name: "reportsyncdTests", dependencies: ["reportsyncd", "ReportCore", "ReportFixtures"]),
     ]
 )
