@@ -33,12 +33,12 @@ public struct SampleReport: Sendable {
     /// A consistent report in which every cell holds a distinct non-zero value, so that a reader that
     /// puts a value into the wrong row or column cannot pass.
     public static func distinct(agency: String = "青山区人民政府", year: Int = 2024, seed: Int = 0) -> SampleReport {
-        let active = (0..<9).map { 11 + $0 * 13 + seed }
+        let active = (0..<9).map { 7001 + $0 * 13 + seed }
         var requests = [[Int]](repeating: [Int](repeating: 0, count: 7), count: 25)
         // Outcome rows 2...22: distinct per cell; the column total is their sum.
         for row in 2...22 {
             for column in 0..<6 {
-                requests[row][column] = 1 + row * 6 + column + seed * 200
+                requests[row][column] = 1000 + row * 7 + column + seed * 200
             }
         }
         for column in 0..<6 {
@@ -53,7 +53,7 @@ public struct SampleReport: Sendable {
         }
         var reviews: [Int] = []
         for group in 0..<3 {
-            let parts = (0..<4).map { 2 + group * 4 + $0 + seed }
+            let parts = (0..<4).map { 9001 + group * 40 + $0 * 3 + seed }
             reviews += parts + [parts.reduce(0, +)]
         }
         return SampleReport(
