@@ -36,10 +36,12 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
+        .systemLibrary(name: "CStatfs"),
         .target(
             name: "SyncEngine",
             dependencies: [
                 "ReportCore",
+                "CStatfs",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "SystemPackage", package: "swift-system"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -1,0 +1,66 @@
+import Glibc
+import ReportCore
+
+/// The mirror folder: `records/<year>/<agency>.json`, the current record of each agency and year, and
+/// the change log `changes.jsonl` next to it. Nothing else lives there.
+struct Mirror {
+    let root: String
+
+    var changeLogPath: String { root + "/changes.jsonl" }
+    var recordsPath: String { root + "/records" }
+
+    /// The record file of `agency` in `year`. `/` and control characters in the agency become `_`, and a
+    /// name of `.` or `..` alone is prefixed with `_`, so an agency can never name a path outside
+    /// `records/<year>/`.
+    func recordPath(agency: String, year: Int) -> String {
+        var name = String(
+            String.UnicodeScalarView(
+                agency.unicodeScalars.map { $0 == "/" || $0.properties.generalCategory == .control ? "_" : $0 }
+            )
+        )
+        if name.isEmpty || name == "." || name == ".." { name = "_" + name }
+        return "\(recordsPath)/\(year)/\(name).json"
+    }
+
+    /// Writes `record` atomically (temp, fsync, rename). Returns the folder whose entry changed: the
+    /// caller fsyncs it once per batch, before the batch's change-log lines are written.
+    func write(_ record: Record) throws(FileSystemError) -> String {
+        let path = recordPath(agency: record.agency, year: record.year)
+        let folder = String(path[..<path.lastIndex(of: "/")!])
+        try FileSystem.createDirectory(folder)
+        try FileSystem.replace(path, with: record.jsonBytes(pretty: true))
+        return folder
+    }
+
+    /// The record stored for `agency` in `year`, `nil` when there is none or it cannot be read.
+    func record(agency: String, year: Int) -> Record? {
+        let path = recordPath(agency: agency, year: year)
+        guard let descriptor = try? FileSystem.openForReading(path) else { return nil }
+        defer { _ = Glibc.close(descriptor) }
+        guard let bytes = try? FileSystem.read(descriptor, limit: .max, path: path) else { return nil }
+        return try? Record(jsonBytes: bytes)
+    }
+
+    func removeRecord(agency: String, year: Int) throws(FileSystemError) {
+        try FileSystem.remove(recordPath(agency: agency, year: year))
+    }
+
+    /// Every record file under `records/` as (path, year folder), and the temp files a crash left behind.
+    func recordFiles() throws(FileSystemError) -> (records: [String], temporaries: [String]) {
+        var records: [String] = []
+        var temporaries: [String] = []
+        guard try FileSystem.status(recordsPath) != nil else { return ([], []) }
+        for yearName in try FileSystem.entries(of: recordsPath) {
+            let yearPath = recordsPath + "/" + yearName
+            guard try FileSystem.status(yearPath)?.isDirectory == true else { continue }
+            for name in try FileSystem.entries(of: yearPath) {
+                if name.hasPrefix(".") && name.hasSuffix(FileSystem.temporarySuffix) {
+                    temporaries.append(yearPath + "/" + name)
+                } else if name.hasSuffix(".json") {
+                    records.append(yearPath + "/" + name)
+                }
+            }
+        }
+        return (records, temporaries)
+    }
+}

@@ -1,0 +1,89 @@
+import ArgumentParser
+import Logging
+import ReportCore
+import ServiceLifecycle
+import SyncEngine
+
+/// `reportsyncd run`: the inbox daemon. SIGTERM and SIGINT finish the batch in hand and exit 0.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Watch the inbox and ingest every report dropped into it.",
+        discussion: """
+            Each file gets exactly one event in <mirror>/changes.jsonl (added, revised, duplicate or \
+            rejected); reports are mirrored as <mirror>/records/<year>/<agency>.json, originals move to \
+            <state>/archive/ or <state>/rejected/. Exit codes: 66 inbox unusable, 73 a folder cannot \
+            be created, 74 start-up I/O error, 75 another daemon holds the state folder, 78 bad \
+            configuration.
+            """
+    )
+
+    @OptionGroup var folders: DaemonConfiguration
+
+    @Option(help: "Seconds a file written in place must stay unchanged before it is read (default 0.5).")
+    var settle: Double?
+
+    @Option(help: "Files larger than this are rejected unread (default 50MB).")
+    var maxFileSize: String?
+
+    func run() async throws {
+        let options: DaemonOptions
+        do {
+            options = try folders.resolve(settle: settle, maxFileSize: maxFileSize)
+        } catch {
+            try DaemonFailure(error).exit()
+        }
+        let logger = Logger(label: "reportsyncd")
+        let daemon = Daemon(options: options, parser: ReportParser(), logger: logger, notifier: LoggingNotifier(logger: logger))
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [
+                    .init(
+                        service: DaemonService(daemon: daemon),
+                        successTerminationBehavior: .gracefullyShutdownGroup,
+                        failureTerminationBehavior: .gracefullyShutdownGroup
+                    )
+                ],
+                gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger
+            )
+        )
+        do {
+            try await group.run()
+        } catch let error as DaemonError {
+            try DaemonFailure(error).exit()
+        }
+    }
+}
+
+/// The daemon as a service of the group: graceful shutdown asks it to stop after the batch in hand.
+private struct DaemonService: Service {
+    let daemon: Daemon
+
+    func run() async throws {
+        try await withGracefulShutdownHandler {
+            try await daemon.run()
+        } onGracefulShutdown: {
+            daemon.stop()
+        }
+    }
+}
+
+/// Stands in for the sd_notify notifier until it is plugged in: logs readiness and status at debug level.
+private struct LoggingNotifier: ServiceNotifier {
+    let logger: Logger
+
+    func notifyReady(status: String) {
+        logger.debug("ready: \(status)")
+    }
+
+    func notifyStatus(_ status: String) {
+        logger.debug("status: \(status)")
+    }
+
+    func notifyAlive() {}
+
+    func notifyStopping() {
+        logger.debug("stopping")
+    }
+}
