@@ -71,6 +71,12 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "SyncEngineTests", dependencies: ["SyncEngine", "ReportCore", "ReportFixtures"]),
-        .testTarget(name: "reportsyncdTests", dependencies: ["reportsyncd", "ReportCore", "ReportFixtures"]),
+        .testTarget(
+            name: "reportsyncdTests",
+            dependencies: [
+                "reportsyncd", "ReportCore", "SyncEngine", "ReportFixtures",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
     ]
 )

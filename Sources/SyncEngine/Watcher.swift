@@ -141,12 +141,13 @@ final class Watcher: Sendable {
             }
             return
         }
-        guard mask & UInt32(IN_CLOSE_WRITE | IN_MOVED_TO) != 0 else { return }
         guard let info = try? FileSystem.status(inbox.path(of: relative)) else { return }
         guard info.isRegularFile else {
             reportSkip(relative, info)
             return
         }
+        // A regular file is read once closed (IN_CLOSE_WRITE) or renamed in, never at IN_CREATE.
+        guard mask & UInt32(IN_CLOSE_WRITE | IN_MOVED_TO) != 0 else { return }
         queue.note(relative, mask & UInt32(IN_MOVED_TO) != 0 ? .movedIn : .settling(info.fingerprint))
     }
 
