@@ -15,18 +15,6 @@ public struct FileSystemError: Error, Sendable, Equatable, CustomStringConvertib
         self.errno = errno
     }
 
-    /// True when waiting may cure it: a full disk, a quota, a permission someone can fix, a busy
-    /// resource. The file stays in the inbox and is retried with back-off.
-    public var isTransient: Bool {
-        switch errno {
-        case .noSpace, .diskQuotaExceeded, .permissionDenied, .notPermitted, .resourceBusy,
-            .tooManyOpenFiles, .tooManyOpenFilesInSystem, .noMemory, .ioError, .readOnlyFileSystem:
-            true
-        default:
-            false
-        }
-    }
-
     public var description: String {
         "cannot \(operation) \(path): \(errno) (errno \(errno.rawValue))"
     }
