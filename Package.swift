@@ -36,12 +36,12 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
-        .systemLibrary(name: "CStatfs"),
+        .systemLibrary(name: "CFileSystem"),
         .target(
             name: "SyncEngine",
             dependencies: [
                 "ReportCore",
-                "CStatfs",
+                "CFileSystem",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "SystemPackage", package: "swift-system"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -63,6 +63,15 @@ let package = Package(
             name: "ParseBenchmark",
             dependencies: ["ReportCore", "ReportFixtures"],
             path: "Benchmarks/ParseBenchmark"
+        ),
+        .executableTarget(
+            name: "IngestBenchmark",
+            dependencies: [
+                "SyncEngine", "ReportCore", "ReportFixtures",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ],
+            path: "Benchmarks/IngestBenchmark"
         ),
         .target(name: "ReportFixtures", path: "Tests/ReportFixtures"),
         .testTarget(

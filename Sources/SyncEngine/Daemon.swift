@@ -219,7 +219,9 @@ public final class Daemon: Sendable {
                     daemon.notifier.notifyStatus(status)
                     lastStatus = status
                 }
-                if ingestor.index.lastSeq != indexSavedSeq && now - lastIndexSave > .seconds(5) {
+                // The saved index only shortens the catch-up from the change log at start-up, so it is
+                // saved rarely, and only when there is nothing to ingest.
+                if ingestor.index.lastSeq != indexSavedSeq && work.due.isEmpty && now - lastIndexSave > .seconds(300) {
                     do {
                         try ingestor.index.save(to: ingestor.state.indexPath)
                         indexSavedSeq = ingestor.index.lastSeq

@@ -1,3 +1,4 @@
+import CFileSystem
 import Glibc
 import SystemPackage
 
@@ -72,25 +73,39 @@ enum FileSystem {
     /// Replaces `path` with `bytes` atomically: a temp file next to it (`.<name>.tmp`), fsync, rename.
     /// The caller fsyncs the directory (once per batch) with ``syncDirectory(_:)``.
     static func replace(_ path: String, with bytes: [UInt8]) throws(FileSystemError) {
-        let temporary = temporaryName(for: path)
-        let descriptor = try call("create", temporary) {
-            open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
-        }
-        do {
-            try write(descriptor, bytes, path: temporary)
-            try fsync(descriptor, path: temporary)
-        } catch {
-            close(descriptor)
-            unlink(temporary)
-            throw error
-        }
-        close(descriptor)
+        let temporary = try writeTemporary(for: path, bytes, sync: true)
         do {
             try rename(temporary, to: path)
         } catch {
             unlink(temporary)
             throw error
         }
+    }
+
+    /// Writes `bytes` to the temp file of `path` (see ``temporaryName(for:)``), fsyncing it when `sync`
+    /// is set; a group commit leaves that to one ``syncFileSystem(containing:)``. Returns the temp path.
+    static func writeTemporary(for path: String, _ bytes: [UInt8], sync: Bool) throws(FileSystemError) -> String {
+        let temporary = temporaryName(for: path)
+        let descriptor = try call("create", temporary) {
+            open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        }
+        defer { close(descriptor) }
+        do {
+            try write(descriptor, bytes, path: temporary)
+            if sync { try fsync(descriptor, path: temporary) }
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+        return temporary
+    }
+
+    /// Flushes everything written to the file system that holds `path` (`syncfs`): one flush for a
+    /// whole batch of files instead of one fsync each.
+    static func syncFileSystem(containing path: String) throws(FileSystemError) {
+        let descriptor = try call("open directory", path) { open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
+        defer { close(descriptor) }
+        _ = try call("syncfs", path) { syncfs(descriptor) }
     }
 
     /// The temp file ``replace(_:with:)`` writes before renaming: a dot-name, so no reader picks it up.

@@ -63,7 +63,7 @@ final class Ingestor {
         var decided: [Decided] = []
         var alreadyLogged: [Decided] = []
         var failures: [Failure] = []
-        var mirrorFolders: Set<String> = []
+        var staged: [String: (record: Record, staged: Mirror.StagedRecord)] = [:]
         for relative in batch {
             do throws(FileSystemError) {
                 guard let file = try read(relative) else { continue }
@@ -76,8 +76,9 @@ final class Ingestor {
                 }
                 let seq = changeLog.lastSeq + decided.count + 1
                 var event = ChangeEvent(seq: seq, time: ChangeEvent.timestamp(), event: .rejected, source: source)
-                if let record = try decide(file, into: &event, index: working) {
-                    mirrorFolders.insert(try mirror.write(record))
+                if let record = try decide(file, into: &event, index: working, staged: staged.mapValues(\.record)) {
+                    let stagedRecord = try mirror.stage(record)
+                    staged[stagedRecord.path] = (record, stagedRecord)
                 }
                 working.apply(event)
                 decided.append(Decided(relative: relative, event: event))
@@ -86,7 +87,7 @@ final class Ingestor {
             }
         }
         do throws(FileSystemError) {
-            for folder in mirrorFolders { try FileSystem.syncDirectory(folder) }
+            try mirror.commit(staged.values.map(\.staged))
             try changeLog.append(decided.map(\.event))
         } catch {
             logger.error(
@@ -139,7 +140,14 @@ final class Ingestor {
     }
 
     /// Fills in `event` from the file's content; returns the record to write to the mirror, if any.
-    private func decide(_ file: FileContent, into event: inout ChangeEvent, index: DedupIndex) throws(FileSystemError) -> Record? {
+    /// `staged` holds the records this batch has already decided on, by record path: a revision compares
+    /// with them before the mirror.
+    private func decide(
+        _ file: FileContent,
+        into event: inout ChangeEvent,
+        index: DedupIndex,
+        staged: [String: Record]
+    ) -> Record? {
         guard let bytes = file.bytes else {
             event.reason = "the file is \(file.size) bytes, over the limit of \(maxFileSize) bytes"
             return nil
@@ -172,7 +180,10 @@ final class Ingestor {
         case .revised(let previous):
             event.event = .revised
             event.previousContentHash = previous.contentHash
-            let before = mirror.record(agency: record.agency, year: record.year)?.cellValues ?? []
+            let previousRecord =
+                staged[mirror.recordPath(agency: record.agency, year: record.year)]
+                ?? mirror.record(agency: record.agency, year: record.year)
+            let before = previousRecord?.cellValues ?? []
             let old = Dictionary(before.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
             event.changedCells = record.cellValues.filter { old[$0.key] != $0.value }.map(\.key)
         }

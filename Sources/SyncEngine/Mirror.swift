@@ -22,14 +22,32 @@ struct Mirror {
         return "\(recordsPath)/\(year)/\(name).json"
     }
 
-    /// Writes `record` atomically (temp, fsync, rename). Returns the folder whose entry changed: the
-    /// caller fsyncs it once per batch, before the batch's change-log lines are written.
-    func write(_ record: Record) throws(FileSystemError) -> String {
+    /// A record written to its temp file: not yet durable, not yet in place.
+    struct StagedRecord {
+        var path: String
+        var temporary: String
+    }
+
+    /// Writes `record` to the temp file next to its place. Staging the same agency and year again
+    /// before ``commit(_:)`` overwrites the temp file: the last one staged wins.
+    func stage(_ record: Record) throws(FileSystemError) -> StagedRecord {
         let path = recordPath(agency: record.agency, year: record.year)
-        let folder = String(path[..<path.lastIndex(of: "/")!])
-        try FileSystem.createDirectory(folder)
-        try FileSystem.replace(path, with: record.jsonBytes(pretty: true))
-        return folder
+        try FileSystem.createDirectory(String(path[..<path.lastIndex(of: "/")!]))
+        let temporary = try FileSystem.writeTemporary(for: path, record.jsonBytes(pretty: true), sync: false)
+        return StagedRecord(path: path, temporary: temporary)
+    }
+
+    /// Makes staged records durable and puts them in place atomically (group commit): one `syncfs` for
+    /// their contents, a rename each, one fsync per folder.
+    func commit(_ staged: some Collection<StagedRecord>) throws(FileSystemError) {
+        guard !staged.isEmpty else { return }
+        try FileSystem.syncFileSystem(containing: recordsPath)
+        var folders: Set<String> = []
+        for record in staged {
+            try FileSystem.rename(record.temporary, to: record.path)
+            folders.insert(String(record.path[..<record.path.lastIndex(of: "/")!]))
+        }
+        for folder in folders { try FileSystem.syncDirectory(folder) }
     }
 
     /// The record stored for `agency` in `year`, `nil` when there is none or it cannot be read.

@@ -67,7 +67,7 @@ struct Recovery {
             folders.insert(String(path[..<path.lastIndex(of: "/")!]))
             removed += 1
         }
-        var restored = 0
+        var staged: [Mirror.StagedRecord] = []
         for (path, entry) in expected {
             if mirror.record(agency: entry.agency, year: entry.year)?.contentHash == entry.current.contentHash {
                 continue
@@ -79,10 +79,11 @@ struct Recovery {
                 )
                 continue
             }
-            folders.insert(try mirror.write(record))
-            restored += 1
+            staged.append(try mirror.stage(record))
         }
+        try mirror.commit(staged)
         for folder in folders { try FileSystem.syncDirectory(folder) }
+        let restored = staged.count
         if restored + removed > 0 {
             logger.warning(
                 "brought the mirror back in line with the change log",

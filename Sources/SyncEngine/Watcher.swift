@@ -1,4 +1,4 @@
-import CStatfs
+import CFileSystem
 import Foundation
 import Glibc
 import Logging
