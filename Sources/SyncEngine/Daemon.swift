@@ -97,6 +97,9 @@ public final class Daemon: Sendable {
 
     /// Recovery, then the ingest loop; runs on the ingest thread.
     private func runIngestLoop() throws(DaemonError) {
+        // A writer opening a file while the settle check holds its read lease makes the kernel send
+        // SIGIO (the lease-break signal), whose default action would end the process.
+        signal(SIGIO, SIG_IGN)
         let (inbox, mirror, state) = try options.preparedFolders()
         let lock = try Self.lock(state)
         defer { close(lock) }
@@ -234,13 +237,13 @@ public final class Daemon: Sendable {
             }
         }
 
-        /// True when `entry` may be read now; a file that changed since it was noted is noted again.
+        /// True when `entry` may be read now: renamed in, or unchanged for the settle interval and open
+        /// for writing nowhere. A file still changing or still open is noted again to settle anew.
         private func hasSettled(_ entry: IngestQueue.Entry) -> Bool {
             guard let fingerprint = entry.fingerprint else { return true }
-            guard let info = try? FileSystem.status(ingestor.inbox.path(of: entry.relative)), info.isRegularFile else {
-                return false
-            }
-            if info.fingerprint == fingerprint { return true }
+            let path = ingestor.inbox.path(of: entry.relative)
+            guard let info = try? FileSystem.status(path), info.isRegularFile else { return false }
+            if info.fingerprint == fingerprint && !FileSystem.isOpenForWriting(path) { return true }
             daemon.queue.note(entry.relative, .settling(info.fingerprint))
             return false
         }

@@ -24,6 +24,20 @@ enum FileSystem {
         try call("open", path) { open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC) }
     }
 
+    /// True when some process holds `path` open for writing: a read lease (`F_SETLEASE`, `F_RDLCK`) is
+    /// refused with `EAGAIN` exactly then. When leases are not allowed (a file of another owner without
+    /// `CAP_LEASE`, a network file system) the answer is false and the settle interval alone decides.
+    static func isOpenForWriting(_ path: String) -> Bool {
+        let setLease: Int32 = 1024  // F_SETLEASE, Linux-specific (F_LINUX_SPECIFIC_BASE + 0)
+        guard let descriptor = try? openForReading(path) else { return false }
+        defer { close(descriptor) }
+        if fcntl(descriptor, setLease, Int32(F_RDLCK)) == 0 {
+            _ = fcntl(descriptor, setLease, Int32(F_UNLCK))
+            return false
+        }
+        return Glibc.errno == EAGAIN
+    }
+
     /// The metadata of `path` itself (a symlink is described, not followed); `nil` when it is gone.
     static func status(_ path: String) throws(FileSystemError) -> stat? {
         var info = stat()

@@ -23,21 +23,20 @@ struct DaemonDropTests {
     }
 
     @Test func slowWriteInPiecesIsReadWhole() throws {
-        let daemon = try DaemonHarness(settle: 0.3)
+        let daemon = try DaemonHarness()
         try daemon.start()
         let bytes = Reports.bytes(2)
         let path = daemon.inbox + "/slow.txt"
-        // Appended in pieces, each by a new open and close (every close is an IN_CLOSE_WRITE), with
-        // pauses shorter than the settle interval.
-        let pieces = stride(from: 0, to: bytes.count, by: bytes.count / 4 + 1).map { Array(bytes[$0..<min($0 + bytes.count / 4 + 1, bytes.count)]) }
+        // One writer, four pieces, pauses longer than the settle interval: nothing is read before close.
         FileManager.default.createFile(atPath: path, contents: nil)
-        for piece in pieces {
-            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-            handle.seekToEndOfFile()
-            handle.write(Data(piece))
-            try handle.close()
-            usleep(100_000)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        let pieceSize = bytes.count / 4 + 1
+        for start in stride(from: 0, to: bytes.count, by: pieceSize) {
+            handle.write(Data(bytes[start..<min(start + pieceSize, bytes.count)]))
+            usleep(400_000)
         }
+        #expect(daemon.events().isEmpty)
+        try handle.close()
         let event = try daemon.waitForEvent("slow.txt")
         #expect(event.event == .added)
         #expect(event.source.sha256 == sha256(bytes))
