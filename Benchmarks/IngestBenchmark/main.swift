@@ -107,7 +107,9 @@ final class ChangeLogFollower: @unchecked Sendable {
 
 let staging = folder("staging")
 let names = writeReports(burstCount, from: 0, into: staging)
-let totalBytes = names.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: staging + "/" + $1)[.size] as? Int) ?? 0) }
+let totalBytes = names.reduce(0) {
+    $0 + ((try? FileManager.default.attributesOfItem(atPath: staging + "/" + $1)[.size] as? Int) ?? 0)
+}
 print("\(burstCount) reports, \(totalBytes / burstCount) bytes each on average, in \(workspace)")
 
 // Baseline: cp + sha256sum + fsync of every copy and of the folder.
@@ -158,8 +160,16 @@ follower.stop()
 daemon.stop()
 _ = await running.result
 
-print(String(format: "burst:    %.0f reports/s through the daemon (%.2f s for %d)", burstRate, burstSeconds, burstCount))
+print(
+    String(format: "burst:    %.0f reports/s through the daemon (%.2f s for %d)", burstRate, burstSeconds, burstCount)
+)
 print(String(format: "baseline: %.0f files/s for cp + sha256sum + fsync (%.2f s)", baselineRate, baselineSeconds))
 print(String(format: "ratio:    daemon / baseline = %.2f", burstRate / baselineRate))
-print(String(format: "steady 20 reports/s: latency p50 %.1f ms, p99 %.1f ms (drop to change-log line)", percentile(0.5), percentile(0.99)))
+print(
+    String(
+        format: "steady 20 reports/s: latency p50 %.1f ms, p99 %.1f ms (drop to change-log line)",
+        percentile(0.5),
+        percentile(0.99)
+    )
+)
 try? FileManager.default.removeItem(atPath: workspace)

@@ -18,7 +18,9 @@ final class ChangeLog {
     /// or trailing lines that do not parse, are cut off and the cut is logged.
     init(path: String, logger: Logger) throws(FileSystemError) {
         self.path = path
-        let descriptor = try FileSystem.call("open", path) { open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o644) }
+        let descriptor = try FileSystem.call("open", path) {
+            open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+        }
         self.descriptor = descriptor
         var bytes = try FileSystem.read(descriptor, limit: .max, path: path)
         let originalCount = bytes.count

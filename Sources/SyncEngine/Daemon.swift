@@ -56,7 +56,11 @@ public final class Daemon: Sendable {
 
     /// Rebuilds the dedup index from the change log and brings the mirror in line with it, for
     /// `reportsyncd rebuild`. Takes the lock: the daemon must not be running.
-    public static func rebuild(options: DaemonOptions, parser: ReportParser, logger: Logger) throws(DaemonError) -> RebuildSummary {
+    public static func rebuild(
+        options: DaemonOptions,
+        parser: ReportParser,
+        logger: Logger
+    ) throws(DaemonError) -> RebuildSummary {
         let (inbox, mirror, state) = try options.preparedFolders()
         let lock = try Self.lock(state)
         defer { close(lock) }
@@ -137,7 +141,10 @@ public final class Daemon: Sendable {
         notifier.notifyReady(status: statusLine(ingestor))
         logger.info(
             "watching the inbox",
-            metadata: ["inbox": "\(inbox.root)", "mirror": "\(mirror.root)", "state": "\(state.root)", "waiting": "\(queue.count)"]
+            metadata: [
+                "inbox": "\(inbox.root)", "mirror": "\(mirror.root)", "state": "\(state.root)",
+                "waiting": "\(queue.count)",
+            ]
         )
         IngestLoop(daemon: self, ingestor: ingestor, watcher: watcher).run()
         do {
@@ -186,16 +193,23 @@ public final class Daemon: Sendable {
                 if watcher.needsPeriodicScan && now >= nextScan {
                     let wasWatching = watcher.isWatchingInbox
                     if watcher.scan() && !wasWatching {
-                        logger.notice("the inbox is back; watching it again", metadata: ["path": "\(ingestor.inbox.root)"])
+                        logger.notice(
+                            "the inbox is back; watching it again",
+                            metadata: ["path": "\(ingestor.inbox.root)"]
+                        )
                     }
                     nextScan = now + (watcher.isWatchingInbox ? options.scanInterval : .seconds(1))
                 }
                 if let reason = pendingRescan, now >= lastRescan + rescanBackOff {
                     // Overflow rescans back off (1 s doubling to 60 s while overflows keep coming) so
                     // that a flood of events never turns into a loop of full rescans.
-                    rescanBackOff = now - lastRescan < rescanBackOff * 4 ? min(rescanBackOff * 2, .seconds(60)) : .seconds(1)
+                    rescanBackOff =
+                        now - lastRescan < rescanBackOff * 4 ? min(rescanBackOff * 2, .seconds(60)) : .seconds(1)
                     lastRescan = now
-                    logger.notice("rescanning the inbox: \(reason.rawValue)", metadata: ["nextRescanAfter": "\(rescanBackOff)"])
+                    logger.notice(
+                        "rescanning the inbox: \(reason.rawValue)",
+                        metadata: ["nextRescanAfter": "\(rescanBackOff)"]
+                    )
                     watcher.scan()
                     pendingRescan = nil
                 }
@@ -211,7 +225,9 @@ public final class Daemon: Sendable {
                         let delay = Duration.seconds(min(60, 1 << min(entry.attempts, 6)))
                         logger.error(
                             "cannot ingest a file; it stays in the inbox and is retried in \(delay): \(failure.error)",
-                            metadata: ["ERRNO": "\(failure.error.errno.rawValue)", "REPORTSYNC_FILE": "\(failure.relative)"]
+                            metadata: [
+                                "ERRNO": "\(failure.error.errno.rawValue)", "REPORTSYNC_FILE": "\(failure.relative)",
+                            ]
                         )
                         queue.retry(entry, after: delay)
                     }
@@ -229,7 +245,9 @@ public final class Daemon: Sendable {
                         try ingestor.index.save(to: ingestor.state.indexPath)
                         indexSavedSeq = ingestor.index.lastSeq
                     } catch {
-                        logger.warning("cannot save the dedup index (it is caught up from the change log at start): \(error)")
+                        logger.warning(
+                            "cannot save the dedup index (it is caught up from the change log at start): \(error)"
+                        )
                     }
                     lastIndexSave = now
                 }

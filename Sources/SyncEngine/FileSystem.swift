@@ -10,7 +10,11 @@ import SystemPackage
 /// `fsync` of the directory that holds it.
 enum FileSystem {
     /// Retries `body` while it fails with `EINTR`; throws the other errors.
-    static func call<T: BinaryInteger>(_ operation: String, _ path: String, _ body: () -> T) throws(FileSystemError) -> T {
+    static func call<T: BinaryInteger>(
+        _ operation: String,
+        _ path: String,
+        _ body: () -> T
+    ) throws(FileSystemError) -> T {
         while true {
             let result = body()
             if result >= 0 { return result }
@@ -43,7 +47,7 @@ enum FileSystem {
         var info = stat()
         do {
             _ = try call("lstat", path) { lstat(path, &info) }
-        } catch where error.errno == .noSuchFileOrDirectory || error.errno == .notDirectory {
+        } catch  where error.errno == .noSuchFileOrDirectory || error.errno == .notDirectory {
             return nil
         }
         return info
@@ -55,7 +59,9 @@ enum FileSystem {
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         while bytes.count < limit {
             let wanted = min(chunk.count, limit - bytes.count)
-            let count = try call("read", path) { chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, wanted) } }
+            let count = try call("read", path) {
+                chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, wanted) }
+            }
             if count == 0 { break }
             bytes += chunk[0..<count]
         }
@@ -139,7 +145,7 @@ enum FileSystem {
     static func move(_ source: String, to destination: String) throws(FileSystemError) {
         do {
             try rename(source, to: destination)
-        } catch where error.errno == .improperLink {
+        } catch  where error.errno == .improperLink {
             let descriptor = try openForReading(source)
             defer { close(descriptor) }
             var bytes: [UInt8] = []
@@ -156,7 +162,7 @@ enum FileSystem {
     static func remove(_ path: String) throws(FileSystemError) {
         do {
             _ = try call("unlink", path) { unlink(path) }
-        } catch where error.errno == .noSuchFileOrDirectory {
+        } catch  where error.errno == .noSuchFileOrDirectory {
         }
     }
 
@@ -167,7 +173,7 @@ enum FileSystem {
         if !parent.isEmpty { try createDirectory(parent) }
         do {
             _ = try call("create directory", path) { mkdir(path, 0o755) }
-        } catch where error.errno == .fileExists {
+        } catch  where error.errno == .fileExists {
         }
     }
 

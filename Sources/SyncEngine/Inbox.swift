@@ -27,17 +27,13 @@ struct Inbox: Sendable {
         case file(String, stat)
         /// A symlink, FIFO, socket or device: never followed, never read.
         case skipped(String, stat)
+        /// A folder that cannot be listed (one that vanished meanwhile is passed over silently).
+        case unlistable(FileSystemError)
     }
 
     /// Walks the folder `relative` and everything below it without following symlinks, depth first,
-    /// reporting each directory before its contents. Ignored names are passed over silently; a
-    /// subfolder that vanishes or cannot be listed is skipped (the caller is told of the listing
-    /// error through `failed`).
-    func walk(
-        _ relative: String,
-        failed: (FileSystemError) -> Void,
-        visit: (Entry) -> Void
-    ) {
+    /// reporting each directory before its contents. Ignored names are passed over silently.
+    func walk(_ relative: String, visit: (Entry) -> Void) {
         var pending = [relative]
         while let directory = pending.popLast() {
             visit(.directory(directory))
@@ -45,7 +41,7 @@ struct Inbox: Sendable {
             do {
                 names = try FileSystem.entries(of: path(of: directory))
             } catch {
-                if error.errno != .noSuchFileOrDirectory { failed(error) }
+                if error.errno != .noSuchFileOrDirectory { visit(.unlistable(error)) }
                 continue
             }
             for name in names where !Self.isIgnored(name: name) {
@@ -65,7 +61,7 @@ struct Inbox: Sendable {
     /// How many files are waiting (ignored names, symlinks and special files not counted).
     func waitingCount() -> Int {
         var count = 0
-        walk("", failed: { _ in }) { entry in
+        walk("") { entry in
             if case .file = entry { count += 1 }
         }
         return count

@@ -60,7 +60,8 @@ final class IngestQueue: @unchecked Sendable {
         let entry =
             switch arrival {
             case .movedIn: Entry(relative: relative, due: now)
-            case .settling(let fingerprint): Entry(relative: relative, due: now + settleInterval, fingerprint: fingerprint)
+            case .settling(let fingerprint):
+                Entry(relative: relative, due: now + settleInterval, fingerprint: fingerprint)
             }
         condition.withLock {
             if entries[relative] == nil && entries.count >= capacity {
@@ -112,7 +113,8 @@ final class IngestQueue: @unchecked Sendable {
                     return Work(due: due, rescan: rescan, stopping: stopping)
                 }
                 let nextDue = entries.values.map(\.due).min().map { min($0, deadline) } ?? deadline
-                let seconds = Double((nextDue - now).components.attoseconds) / 1e18 + Double((nextDue - now).components.seconds)
+                let seconds =
+                    Double((nextDue - now).components.attoseconds) / 1e18 + Double((nextDue - now).components.seconds)
                 _ = condition.wait(until: Date(timeIntervalSinceNow: max(seconds, 0.000_5)))
             }
         }

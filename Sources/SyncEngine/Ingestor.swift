@@ -116,7 +116,7 @@ final class Ingestor {
         let descriptor: Int32
         do {
             descriptor = try FileSystem.openForReading(path)
-        } catch where error.errno == .noSuchFileOrDirectory || error.errno == .tooManySymbolicLinkLevels {
+        } catch  where error.errno == .noSuchFileOrDirectory || error.errno == .tooManySymbolicLinkLevels {
             logger.debug("file left the inbox before it was read", metadata: ["REPORTSYNC_FILE": "\(relative)"])
             return nil
         }
@@ -209,7 +209,7 @@ final class Ingestor {
                 let destination = state.retiredPath(of: event.event, named: event.retiredName)
                 folders.insert(try inbox.retire(entry.relative, to: destination))
                 folders.insert(state.retirementFolder(for: event.event))
-            } catch where error.errno == .noSuchFileOrDirectory {
+            } catch  where error.errno == .noSuchFileOrDirectory {
                 // Gone from the inbox after it was read; its event stands.
             } catch {
                 logger.error(
@@ -253,7 +253,10 @@ final class Ingestor {
         case (.rejected, _):
             logger.error("rejected \(event.source.name): \(event.reason ?? "")", metadata: metadata)
         case (_, .inconsistent):
-            logger.warning("\(event.event.rawValue) \(subject) (inconsistent) from \(event.source.name)", metadata: metadata)
+            logger.warning(
+                "\(event.event.rawValue) \(subject) (inconsistent) from \(event.source.name)",
+                metadata: metadata
+            )
         default:
             logger.info("\(event.event.rawValue) \(subject) from \(event.source.name)", metadata: metadata)
         }

@@ -45,7 +45,10 @@ struct Recovery {
         }
         if loaded.rebuilt {
             if changeLog.lastSeq > 0 {
-                logger.notice("rebuilt the dedup index from the change log", metadata: ["events": "\(changeLog.lastSeq)"])
+                logger.notice(
+                    "rebuilt the dedup index from the change log",
+                    metadata: ["events": "\(changeLog.lastSeq)"]
+                )
             }
             try loaded.index.save(to: state.indexPath)
         }

@@ -68,12 +68,7 @@ final class Watcher: Sendable {
     @discardableResult
     func scan(_ relative: String = "") -> Bool {
         var rootMissing = false
-        inbox.walk(relative) { error in
-            logger.error(
-                "cannot list an inbox folder: \(error)",
-                metadata: ["ERRNO": "\(error.errno.rawValue)", "path": "\(error.path)"]
-            )
-        } visit: { entry in
+        inbox.walk(relative) { entry in
             switch entry {
             case .directory(let folder):
                 if !addWatch(folder) && folder.isEmpty { rootMissing = true }
@@ -81,6 +76,11 @@ final class Watcher: Sendable {
                 queue.note(file, .settling(info.fingerprint))
             case .skipped(let path, let info):
                 reportSkip(path, info)
+            case .unlistable(let error):
+                logger.error(
+                    "cannot list an inbox folder: \(error)",
+                    metadata: ["ERRNO": "\(error.errno.rawValue)", "path": "\(error.path)"]
+                )
             }
         }
         return !rootMissing
@@ -100,7 +100,9 @@ final class Watcher: Sendable {
             var offset = 0
             while offset + headerSize <= count {
                 let header = buffer.loadUnaligned(fromByteOffset: offset, as: inotify_event.self)
-                let nameBytes = UnsafeRawBufferPointer(rebasing: buffer[(offset + headerSize)..<(offset + headerSize + Int(header.len))])
+                let nameBytes = UnsafeRawBufferPointer(
+                    rebasing: buffer[(offset + headerSize)..<(offset + headerSize + Int(header.len))]
+                )
                 let name = String(decoding: nameBytes.prefix { $0 != 0 }, as: UTF8.self)
                 handle(watch: header.wd, mask: header.mask, name: name)
                 offset += headerSize + Int(header.len)

@@ -61,9 +61,11 @@ struct DaemonConfiguration: ParsableArguments {
         }
         var settings: [String: String] = [:]
         let keys: Set = ["inbox", "mirror", "state", "settle", "max-file-size"]
-        for (number, line) in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-            .enumerated()
-        {
+        for (number, line) in String(decoding: data, as: UTF8.self).split(
+            separator: "\n",
+            omittingEmptySubsequences: false
+        )
+        .enumerated() {
             let text = line.trimmingCharacters(in: .whitespaces)
             if text.isEmpty || text.hasPrefix("#") { continue }
             let parts = text.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
@@ -80,7 +82,9 @@ struct DaemonConfiguration: ParsableArguments {
         let trimmed = text.trimmingCharacters(in: .whitespaces).uppercased()
         let digits = trimmed.prefix { $0.isNumber }
         guard let number = Int(digits), number > 0 else { return nil }
-        let units = ["": 1, "B": 1, "K": 1 << 10, "KB": 1 << 10, "M": 1 << 20, "MB": 1 << 20, "G": 1 << 30, "GB": 1 << 30]
+        let units = [
+            "": 1, "B": 1, "K": 1 << 10, "KB": 1 << 10, "M": 1 << 20, "MB": 1 << 20, "G": 1 << 30, "GB": 1 << 30,
+        ]
         guard let unit = units[trimmed.dropFirst(digits.count).trimmingCharacters(in: .whitespaces)] else { return nil }
         return number * unit
     }

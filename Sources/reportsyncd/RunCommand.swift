@@ -34,7 +34,12 @@ struct RunCommand: AsyncParsableCommand {
             try DaemonFailure(error).exit()
         }
         let logger = Logger(label: "reportsyncd")
-        let daemon = Daemon(options: options, parser: ReportParser(), logger: logger, notifier: LoggingNotifier(logger: logger))
+        let daemon = Daemon(
+            options: options,
+            parser: ReportParser(),
+            logger: logger,
+            notifier: LoggingNotifier(logger: logger)
+        )
         let group = ServiceGroup(
             configuration: .init(
                 services: [

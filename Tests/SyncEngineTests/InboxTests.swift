@@ -23,11 +23,12 @@ import Testing
         var files: [String] = []
         var skipped: [String] = []
         var directories: [String] = []
-        Inbox(root: folder.path).walk("", failed: { _ in }) { entry in
+        Inbox(root: folder.path).walk("") { entry in
             switch entry {
             case .directory(let path): directories.append(path)
             case .file(let path, _): files.append(path)
             case .skipped(let path, _): skipped.append(path)
+            case .unlistable(let error): Issue.record("\(error)")
             }
         }
         #expect(files == ["a/b/r.txt"])

@@ -7,7 +7,11 @@ import Testing
 @Suite("Daemon: commands")
 struct DaemonCommandTests {
     /// Runs the binary to completion; returns (exit status, stdout + stderr).
-    private func runBinary(_ arguments: [String], environment: [String: String] = [:], in directory: String? = nil) throws
+    private func runBinary(
+        _ arguments: [String],
+        environment: [String: String] = [:],
+        in directory: String? = nil
+    ) throws
         -> (status: Int32, output: String)
     {
         let process = Process()
@@ -28,7 +32,9 @@ struct DaemonCommandTests {
 
     @Test func mirrorInsideInboxIsRefused() throws {
         let daemon = try DaemonHarness()
-        let result = try runBinary(["run", "--inbox", daemon.inbox, "--mirror", daemon.inbox + "/out", "--state", daemon.state])
+        let result = try runBinary([
+            "run", "--inbox", daemon.inbox, "--mirror", daemon.inbox + "/out", "--state", daemon.state,
+        ])
         #expect(result.status == 78)
         #expect(result.output.contains("lies inside the inbox"))
     }
@@ -36,7 +42,9 @@ struct DaemonCommandTests {
     @Test func unusableInboxIsAClearError() throws {
         let daemon = try DaemonHarness()
         FileManager.default.createFile(atPath: daemon.root + "/file", contents: Data())
-        let result = try runBinary(["run", "--inbox", daemon.root + "/file/inbox", "--mirror", daemon.mirror, "--state", daemon.state])
+        let result = try runBinary([
+            "run", "--inbox", daemon.root + "/file/inbox", "--mirror", daemon.mirror, "--state", daemon.state,
+        ])
         #expect(result.status == 73)
         #expect(result.output.contains("file/inbox"))
     }
@@ -81,7 +89,9 @@ struct DaemonCommandTests {
         try daemon.waitForEvent("bad.txt")
         #expect(daemon.stop() == 0)
         try daemon.drop(Array("waiting\n".utf8), as: "later.txt")
-        let result = try runBinary(["status", "--inbox", daemon.inbox, "--mirror", daemon.mirror, "--state", daemon.state])
+        let result = try runBinary([
+            "status", "--inbox", daemon.inbox, "--mirror", daemon.mirror, "--state", daemon.state,
+        ])
         #expect(result.status == 0)
         #expect(result.output.contains("last seq: 2"))
         #expect(result.output.contains("1 added, 0 revised, 0 duplicate, 1 rejected"))
@@ -98,7 +108,9 @@ struct DaemonCommandTests {
         #expect(daemon.stop() == 0)
         try FileManager.default.removeItem(atPath: daemon.state + "/dedup-index.json")
         try FileManager.default.removeItem(atPath: "\(daemon.mirror)/records/2024/\(first.agency!).json")
-        let result = try runBinary(["rebuild", "--inbox", daemon.inbox, "--mirror", daemon.mirror, "--state", daemon.state])
+        let result = try runBinary([
+            "rebuild", "--inbox", daemon.inbox, "--mirror", daemon.mirror, "--state", daemon.state,
+        ])
         #expect(result.status == 0)
         #expect(result.output.contains("1 restored"))
         #expect(daemon.record(agency: first.agency!, year: 2024)?.contentHash == first.contentHash)

@@ -23,7 +23,9 @@ struct DaemonCrashTests {
                 let name = "r\(round)/drop-\(index).txt"
                 try drop(number, as: name, into: daemon, random: &generator)
                 dropped.append(name)
-                if Int.random(in: 0..<4, using: &generator) == 0 { usleep(UInt32.random(in: 0..<20_000, using: &generator)) }
+                if Int.random(in: 0..<4, using: &generator) == 0 {
+                    usleep(UInt32.random(in: 0..<20_000, using: &generator))
+                }
             }
             usleep(UInt32.random(in: 0..<400_000, using: &generator))
             daemon.crash()
@@ -51,7 +53,12 @@ struct DaemonCrashTests {
     }
 
     /// A mix of what offices send: new reports, copies, revisions, garbage; written in place or renamed in.
-    private func drop(_ number: Int, as name: String, into daemon: DaemonHarness, random: inout SystemRandomNumberGenerator) throws {
+    private func drop(
+        _ number: Int,
+        as name: String,
+        into daemon: DaemonHarness,
+        random: inout SystemRandomNumberGenerator
+    ) throws {
         let bytes: [UInt8]
         switch number % 10 {
         case 3: bytes = Reports.bytes(number - 3)  // the same bytes as an earlier drop
@@ -73,7 +80,11 @@ struct DaemonCrashTests {
 }
 
 /// The mirror holds exactly the record of each agency and year's last added/revised event, untorn.
-func expectMirrorMatchesChangeLog(_ daemon: DaemonHarness, _ events: [ChangeEvent], sourceLocation: SourceLocation = #_sourceLocation) {
+func expectMirrorMatchesChangeLog(
+    _ daemon: DaemonHarness,
+    _ events: [ChangeEvent],
+    sourceLocation: SourceLocation = #_sourceLocation
+) {
     var expected: [String: String] = [:]
     for event in events where event.event == .added || event.event == .revised {
         expected["\(event.year!)/\(event.agency!).json"] = event.contentHash

@@ -143,7 +143,10 @@ struct DaemonDropTests {
         #expect(event.reason?.isEmpty == false)
         #expect(event.agency == nil && event.contentHash == nil)
         daemon.expectRetired(event)
-        let reason = try String(contentsOfFile: daemon.state + "/rejected/\(event.retiredName).reason.json", encoding: .utf8)
+        let reason = try String(
+            contentsOfFile: daemon.state + "/rejected/\(event.retiredName).reason.json",
+            encoding: .utf8
+        )
         #expect(reason.contains(event.reason!))
     }
 

@@ -151,7 +151,11 @@ final class DaemonHarness {
     /// Checks what one event must leave behind: its original retired under `<seq>-<basename>` (with a
     /// reason for a rejection), nothing left in the inbox, and (unless a later event may have replaced
     /// it) for added/revised the mirror record.
-    func expectRetired(_ event: ChangeEvent, checkingMirror: Bool = true, sourceLocation: SourceLocation = #_sourceLocation) {
+    func expectRetired(
+        _ event: ChangeEvent,
+        checkingMirror: Bool = true,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         let folder = event.event == .rejected ? state + "/rejected/" : state + "/archive/"
         #expect(FileManager.default.fileExists(atPath: folder + event.retiredName), sourceLocation: sourceLocation)
         if event.event == .rejected {
@@ -160,9 +164,17 @@ final class DaemonHarness {
                 sourceLocation: sourceLocation
             )
         }
-        #expect(!FileManager.default.fileExists(atPath: inbox + "/" + event.source.name), sourceLocation: sourceLocation)
-        if checkingMirror, event.event == .added || event.event == .revised, let agency = event.agency, let year = event.year {
-            #expect(record(agency: agency, year: year)?.contentHash == event.contentHash, sourceLocation: sourceLocation)
+        #expect(
+            !FileManager.default.fileExists(atPath: inbox + "/" + event.source.name),
+            sourceLocation: sourceLocation
+        )
+        if checkingMirror, event.event == .added || event.event == .revised, let agency = event.agency,
+            let year = event.year
+        {
+            #expect(
+                record(agency: agency, year: year)?.contentHash == event.contentHash,
+                sourceLocation: sourceLocation
+            )
         }
     }
 }
