@@ -70,7 +70,7 @@ public struct ChangeEvent: Codable, Sendable, Equatable {
     }()
 
     /// `time` for an event written now.
-    static func timestamp(_ date: Date = Date()) -> String {
-        Date.ISO8601FormatStyle(includingFractionalSeconds: true).format(date)
+    static func timestamp() -> String {
+        Date.ISO8601FormatStyle(includingFractionalSeconds: true).format(Date())
     }
 }

@@ -197,7 +197,6 @@ enum FileSystem {
 extension stat {
     var isRegularFile: Bool { st_mode & S_IFMT == S_IFREG }
     var isDirectory: Bool { st_mode & S_IFMT == S_IFDIR }
-    var isSymbolicLink: Bool { st_mode & S_IFMT == S_IFLNK }
 
     /// What kind of file this is, in words for a log line.
     var kindDescription: String {

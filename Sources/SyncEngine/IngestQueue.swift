@@ -19,7 +19,6 @@ final class IngestQueue: @unchecked Sendable {
     enum RescanReason: String {
         case overflow = "the inotify event queue overflowed"
         case backlog = "the ingest queue was full"
-        case periodic = "periodic scan"
     }
 
     struct Entry {

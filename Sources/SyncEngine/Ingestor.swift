@@ -1,9 +1,11 @@
 import Crypto
+import Dispatch
 import Glibc
 import Logging
 import ReportCore
+import Synchronization
 
-/// Ingests batches of inbox files: read (bounded), SHA-256, parse, decide against the ``DedupIndex``,
+/// Ingests batches of inbox files: read (bounded), SHA-256 and parse (in parallel), decide against the ``DedupIndex``,
 /// write the mirror, append to the ``ChangeLog``, retire the originals.
 ///
 /// Order, which is what makes a crash at any instant safe:
@@ -64,9 +66,9 @@ final class Ingestor {
         var alreadyLogged: [Decided] = []
         var failures: [Failure] = []
         var staged: [String: (record: Record, staged: Mirror.StagedRecord)] = [:]
-        for relative in batch {
+        for (relative, examined) in zip(batch, examineAll(batch)) {
             do throws(FileSystemError) {
-                guard let file = try read(relative) else { continue }
+                guard let file = try examined.get() else { continue }
                 let source = ChangeEvent.Source(name: relative, sha256: file.sha256)
                 if let logged = working.latestEvent(for: source), !isRetired(logged, source) {
                     var event = ChangeEvent(seq: logged.seq, time: "", event: logged.event, source: source)
@@ -102,41 +104,62 @@ final class Ingestor {
         return failures + retire(decided + alreadyLogged)
     }
 
-    /// What was read of one file.
-    private struct FileContent {
-        var sha256: String
-        /// `nil` when the file is over the size limit (it was hashed, not kept).
-        var bytes: [UInt8]?
-        var size: Int
+    /// Reads, hashes and parses the files of a batch in parallel (the parser is pure; this is where
+    /// the CPU time goes), keeping the batch's order. Decisions are then taken one by one, in order.
+    private func examineAll(_ batch: [String]) -> [Result<FileContent?, FileSystemError>] {
+        let reader = Reader(inbox: inbox, parser: parser, maxFileSize: maxFileSize, logger: logger)
+        let results = Mutex([Result<FileContent?, FileSystemError>](repeating: .success(nil), count: batch.count))
+        DispatchQueue.concurrentPerform(iterations: batch.count) { index in
+            let result = Result { () throws(FileSystemError) in try reader.examine(batch[index]) }
+            results.withLock { $0[index] = result }
+        }
+        return results.withLock { $0 }
     }
 
-    /// Reads `relative`; `nil` when it vanished or is not a regular file.
-    private func read(_ relative: String) throws(FileSystemError) -> FileContent? {
-        let path = inbox.path(of: relative)
-        let descriptor: Int32
-        do {
-            descriptor = try FileSystem.openForReading(path)
-        } catch  where error.errno == .noSuchFileOrDirectory || error.errno == .tooManySymbolicLinkLevels {
-            logger.debug("file left the inbox before it was read", metadata: ["REPORTSYNC_FILE": "\(relative)"])
-            return nil
+    /// What was read of one file, and what the parser made of it.
+    struct FileContent: Sendable {
+        var sha256: String
+        var size: Int
+        /// `nil` when the file is over the size limit (it was hashed, not kept, not parsed).
+        var parsed: Result<Record, NotAReport>?
+    }
+
+    /// The read-only part of ingesting one file, safe to run on several threads at once.
+    private struct Reader: Sendable {
+        let inbox: Inbox
+        let parser: ReportParser
+        let maxFileSize: Int
+        let logger: Logger
+
+        /// Reads (bounded), hashes and parses `relative`; `nil` when it vanished or is not a regular file.
+        func examine(_ relative: String) throws(FileSystemError) -> FileContent? {
+            let path = inbox.path(of: relative)
+            let descriptor: Int32
+            do {
+                descriptor = try FileSystem.openForReading(path)
+            } catch where error.errno == .noSuchFileOrDirectory || error.errno == .tooManySymbolicLinkLevels {
+                logger.debug("file left the inbox before it was read", metadata: ["REPORTSYNC_FILE": "\(relative)"])
+                return nil
+            }
+            defer { close(descriptor) }
+            var info = stat()
+            _ = try FileSystem.call("fstat", path) { fstat(descriptor, &info) }
+            guard info.isRegularFile else { return nil }
+            var hasher = SHA256()
+            var bytes: [UInt8]? = []
+            var size = 0
+            while true {
+                let chunk = try FileSystem.read(descriptor, limit: 1 << 20, path: path)
+                if chunk.isEmpty { break }
+                hasher.update(data: chunk)
+                size += chunk.count
+                // Past the limit the bytes are only hashed, never held.
+                if size > maxFileSize { bytes = nil } else { bytes?.append(contentsOf: chunk) }
+            }
+            let sha256 = hasher.finalize().map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+            let parsed = bytes.map { parser.parse($0, sourceName: relative) }
+            return FileContent(sha256: sha256, size: size, parsed: parsed)
         }
-        defer { close(descriptor) }
-        var info = stat()
-        _ = try FileSystem.call("fstat", path) { fstat(descriptor, &info) }
-        guard info.isRegularFile else { return nil }
-        var hasher = SHA256()
-        var bytes: [UInt8]? = []
-        var size = 0
-        while true {
-            let chunk = try FileSystem.read(descriptor, limit: 1 << 20, path: path)
-            if chunk.isEmpty { break }
-            hasher.update(data: chunk)
-            size += chunk.count
-            // Past the limit the bytes are only hashed, never held.
-            if size > maxFileSize { bytes = nil } else { bytes?.append(contentsOf: chunk) }
-        }
-        let sha256 = hasher.finalize().map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
-        return FileContent(sha256: sha256, bytes: bytes, size: size)
     }
 
     /// Fills in `event` from the file's content; returns the record to write to the mirror, if any.
@@ -148,12 +171,12 @@ final class Ingestor {
         index: DedupIndex,
         staged: [String: Record]
     ) -> Record? {
-        guard let bytes = file.bytes else {
+        guard let parsed = file.parsed else {
             event.reason = "the file is \(file.size) bytes, over the limit of \(maxFileSize) bytes"
             return nil
         }
         let record: Record
-        switch parser.parse(bytes, sourceName: event.source.name) {
+        switch parsed {
         case .failure(let notAReport):
             event.reason = notAReport.reason
             return nil

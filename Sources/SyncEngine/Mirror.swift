@@ -59,10 +59,6 @@ struct Mirror {
         return try? Record(jsonBytes: bytes)
     }
 
-    func removeRecord(agency: String, year: Int) throws(FileSystemError) {
-        try FileSystem.remove(recordPath(agency: agency, year: year))
-    }
-
     /// Every record file under `records/` as (path, year folder), and the temp files a crash left behind.
     func recordFiles() throws(FileSystemError) -> (records: [String], temporaries: [String]) {
         var records: [String] = []
