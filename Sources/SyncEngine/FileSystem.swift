@@ -47,7 +47,7 @@ enum FileSystem {
         var info = stat()
         do {
             _ = try call("lstat", path) { lstat(path, &info) }
-        } catch  where error.errno == .noSuchFileOrDirectory || error.errno == .notDirectory {
+        } catch let error where error.errno == .noSuchFileOrDirectory || error.errno == .notDirectory {
             return nil
         }
         return info
@@ -145,7 +145,7 @@ enum FileSystem {
     static func move(_ source: String, to destination: String) throws(FileSystemError) {
         do {
             try rename(source, to: destination)
-        } catch  where error.errno == .improperLink {
+        } catch let error where error.errno == .improperLink {
             let descriptor = try openForReading(source)
             defer { close(descriptor) }
             var bytes: [UInt8] = []
@@ -162,7 +162,7 @@ enum FileSystem {
     static func remove(_ path: String) throws(FileSystemError) {
         do {
             _ = try call("unlink", path) { unlink(path) }
-        } catch  where error.errno == .noSuchFileOrDirectory {
+        } catch let error where error.errno == .noSuchFileOrDirectory {
         }
     }
 
@@ -173,7 +173,7 @@ enum FileSystem {
         if !parent.isEmpty { try createDirectory(parent) }
         do {
             _ = try call("create directory", path) { mkdir(path, 0o755) }
-        } catch  where error.errno == .fileExists {
+        } catch let error where error.errno == .fileExists {
         }
     }
 

@@ -78,7 +78,7 @@ final class Ingestor {
                 }
                 let seq = changeLog.lastSeq + decided.count + 1
                 var event = ChangeEvent(seq: seq, time: ChangeEvent.timestamp(), event: .rejected, source: source)
-                if let record = try decide(file, into: &event, index: working, staged: staged.mapValues(\.record)) {
+                if let record = decide(file, into: &event, index: working, staged: staged.mapValues(\.record)) {
                     let stagedRecord = try mirror.stage(record)
                     staged[stagedRecord.path] = (record, stagedRecord)
                 }
@@ -137,7 +137,7 @@ final class Ingestor {
             let descriptor: Int32
             do {
                 descriptor = try FileSystem.openForReading(path)
-            } catch where error.errno == .noSuchFileOrDirectory || error.errno == .tooManySymbolicLinkLevels {
+            } catch let error where error.errno == .noSuchFileOrDirectory || error.errno == .tooManySymbolicLinkLevels {
                 logger.debug("file left the inbox before it was read", metadata: ["REPORTSYNC_FILE": "\(relative)"])
                 return nil
             }
@@ -232,7 +232,7 @@ final class Ingestor {
                 let destination = state.retiredPath(of: event.event, named: event.retiredName)
                 folders.insert(try inbox.retire(entry.relative, to: destination))
                 folders.insert(state.retirementFolder(for: event.event))
-            } catch  where error.errno == .noSuchFileOrDirectory {
+            } catch let error where error.errno == .noSuchFileOrDirectory {
                 // Gone from the inbox after it was read; its event stands.
             } catch {
                 logger.error(
