@@ -20,7 +20,7 @@ public final class Daemon: Sendable {
     private let watcher = Mutex<Watcher?>(nil)
 
     /// The most files ingested in one group commit.
-    static let batchLimit = 256
+    static let batchLimit = 64
 
     public init(options: DaemonOptions, parser: ReportParser, logger: Logger, notifier: any ServiceNotifier) {
         self.options = options

@@ -195,6 +195,18 @@ struct DaemonDropTests {
         #expect(daemon.events().map(\.source.name) == ["kept.txt"])
     }
 
+    @Test func deletedInboxIsWaitedForAndWatchedAgain() throws {
+        let daemon = try DaemonHarness()
+        try daemon.start()
+        try FileManager.default.removeItem(atPath: daemon.inbox)
+        try daemon.waitUntil("the deletion is reported") { daemon.logText().contains("the inbox was deleted or moved") }
+        try FileManager.default.createDirectory(atPath: daemon.inbox, withIntermediateDirectories: false)
+        try daemon.waitUntil("the inbox is watched again") { daemon.logText().contains("the inbox is back") }
+        try daemon.drop(Reports.bytes(19), as: "back.txt")
+        #expect(try daemon.waitForEvent("back.txt").event == .added)
+        #expect(daemon.stop() == 0)
+    }
+
     @Test func filesWaitingAtStartAreIngested() throws {
         let daemon = try DaemonHarness()
         try daemon.drop(Reports.bytes(17), as: "waiting.txt")
