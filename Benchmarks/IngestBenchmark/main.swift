@@ -112,6 +112,12 @@ let totalBytes = names.reduce(0) {
 }
 print("\(burstCount) reports, \(totalBytes / burstCount) bytes each on average, in \(workspace)")
 
+// For scale: the parser alone, one thread, on the first 1,000 files.
+let parseSample = names.prefix(1000).map { Array(FileManager.default.contents(atPath: staging + "/" + $0)!) }
+let parseStart = Date()
+for bytes in parseSample { _ = ReportParser().parse(bytes, sourceName: "x.txt") }
+let parseRate = Double(parseSample.count) / Date().timeIntervalSince(parseStart)
+
 // Baseline: cp + sha256sum + fsync of every copy and of the folder.
 let copies = folder("baseline")
 let baselineSeconds = shell(
@@ -165,6 +171,7 @@ print(
 )
 print(String(format: "baseline: %.0f files/s for cp + sha256sum + fsync (%.2f s)", baselineRate, baselineSeconds))
 print(String(format: "ratio:    daemon / baseline = %.2f", burstRate / baselineRate))
+print(String(format: "parser:   %.0f reports/s parsing alone on one thread", parseRate))
 print(
     String(
         format: "steady 20 reports/s: latency p50 %.1f ms, p99 %.1f ms (drop to change-log line)",

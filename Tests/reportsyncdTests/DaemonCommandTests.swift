@@ -87,17 +87,22 @@ struct DaemonCommandTests {
         try daemon.waitForEvent("good.txt")
         try daemon.drop(Array("nonsense\n".utf8), as: "bad.txt")
         try daemon.waitForEvent("bad.txt")
+        var inconsistent = Reports.report(44)
+        inconsistent.requests[0][0] += 5
+        try daemon.drop(inconsistent.bytes(.tsv), as: "off.txt")
+        try daemon.waitForEvent("off.txt")
         #expect(daemon.stop() == 0)
         try daemon.drop(Array("waiting\n".utf8), as: "later.txt")
         let result = try runBinary([
             "status", "--inbox", daemon.inbox, "--mirror", daemon.mirror, "--state", daemon.state,
         ])
         #expect(result.status == 0)
-        #expect(result.output.contains("last seq: 2"))
-        #expect(result.output.contains("1 added, 0 revised, 0 duplicate, 1 rejected"))
+        #expect(result.output.contains("last seq: 3"))
+        #expect(result.output.contains("2 added, 0 revised, 0 duplicate, 1 rejected (1 inconsistent)"))
         #expect(result.output.contains("(1 waiting)"))
         #expect(result.output.contains("#2"))
         #expect(result.output.contains("rejected bad.txt"))
+        #expect(result.output.contains("inconsistent off.txt: requests.balance"))
     }
 
     @Test func rebuildRestoresIndexAndMirror() throws {

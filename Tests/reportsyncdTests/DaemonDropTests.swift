@@ -20,6 +20,34 @@ struct DaemonDropTests {
         #expect(event.status == .valid)
         daemon.expectRetired(event)
         #expect(daemon.stop() == 0)
+        // One log entry per outcome, after the change-log line, with the journal fields as metadata.
+        let entry = try #require(
+            daemon.logText().split(separator: "\n").first { $0.contains("REPORTSYNC_EVENT=added") }
+        )
+        for field in [
+            "info", "MESSAGE_ID=\(ChangeEventKind.added.messageID)", "REPORTSYNC_SEQ=1", "REPORTSYNC_FILE=report.txt",
+            "REPORTSYNC_SHA256=\(event.source.sha256)", "REPORTSYNC_AGENCY=\(event.agency!)", "REPORTSYNC_YEAR=2024",
+            "REPORTSYNC_STATUS=valid", "REPORTSYNC_CONTENT_HASH=\(event.contentHash!)",
+        ] {
+            #expect(entry.contains(field), "\(field)")
+        }
+    }
+
+    @Test func inconsistentReportIsMirroredWithItsFindings() throws {
+        let daemon = try DaemonHarness()
+        try daemon.start()
+        var report = Reports.report(20)
+        report.requests[0][0] += 5
+        try daemon.drop(report.bytes(.tsv), as: "off.txt")
+        let event = try daemon.waitForEvent("off.txt")
+        #expect(event.event == .added)
+        #expect(event.status == .inconsistent)
+        daemon.expectRetired(event)
+        let record = try #require(daemon.record(agency: report.agency, year: 2024))
+        #expect(record.validation.findings.contains { $0.rule == "requests.balance" })
+        try daemon.waitUntil("the warning is logged") {
+            daemon.logText().contains("warning reportsyncd: MESSAGE_ID=\(ChangeEventKind.added.messageID)")
+        }
     }
 
     @Test func slowWriteInPiecesIsReadWhole() throws {
