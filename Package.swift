@@ -73,6 +73,11 @@ let package = Package(
             ],
             path: "Benchmarks/IngestBenchmark"
         ),
+        .executableTarget(
+            name: "ParserFuzz",
+            dependencies: ["ReportCore"],
+            path: "Fuzz/ParserFuzz"
+        ),
         .target(name: "ReportFixtures", path: "Tests/ReportFixtures"),
         .testTarget(
             name: "ReportCoreTests",

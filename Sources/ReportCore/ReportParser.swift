@@ -95,7 +95,7 @@ public struct ReportParser: Sendable {
     private static func refuseTrialEdition(_ lines: ArraySlice<String>, firstLine: Int) throws(NotAReport) {
         for (index, line) in zip(lines.indices, lines) {
             let key = LabelKey.of(line)
-            if let marker = Template.trialEditionMarkers.first(where: { key.contains($0) }) {
+            if let marker = Template.trialEditionMarkers.first(where: key.containsBytes(of:)) {
                 throw NotAReport(
                     .unsupportedEdition,
                     "2019 trial edition not supported yet (line \(index + 1): \(marker))"

@@ -21,7 +21,12 @@ struct ParseCommand: ParsableCommand {
     var pretty = false
 
     func run() throws {
-        let record = try ReportFile(path: file).parse()
-        FileHandle.standardOutput.write(Data(record.jsonBytes(pretty: pretty) + [UInt8(ascii: "\n")]))
+        do {
+            let record = try ReportFile(path: file).parse()
+            FileHandle.standardOutput.write(Data(record.jsonBytes(pretty: pretty) + [UInt8(ascii: "\n")]))
+        } catch let failure as ReportFile.Failure {
+            FileHandle.standardError.write(Data("\(file): \(failure.reason)\n".utf8))
+            throw failure.exitCode
+        }
     }
 }

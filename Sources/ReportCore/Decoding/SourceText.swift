@@ -36,7 +36,8 @@ struct SourceText {
 
     private static func looksLikeHTML(_ text: String) -> Bool {
         let head = text.utf8.prefix(4096)
-        let lowered = String(decoding: head, as: UTF8.self).lowercased()
-        return ["<!doctype html", "<html", "<body", "<table"].contains { lowered.contains($0) }
+        guard head.contains(UInt8(ascii: "<")) else { return false }
+        let lowered = String(decoding: head.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+        return ["<!doctype html", "<html", "<body", "<table"].contains(where: lowered.containsBytes(of:))
     }
 }

@@ -22,7 +22,7 @@ struct Identity {
         }
         self.agency = agency
 
-        let periodYear = lines.lazy.filter { $0.contains("统计期限") }.compactMap { Self.firstYear(in: LabelKey.of($0)) }.first
+        let periodYear = lines.lazy.filter { $0.containsBytes(of: "统计期限") }.compactMap { Self.firstYear(in: LabelKey.of($0)) }.first
         let overviewYear = outline.body(of: .overview).flatMap { range in
             lines[range].lazy.compactMap { Self.firstYear(in: LabelKey.of($0)) }.first
         }
@@ -35,7 +35,7 @@ struct Identity {
 
     /// The agency in a `单位名称：…` line, up to the next field (主要负责人签字 …) or wide gap.
     private static func unitName(_ line: String) -> String? {
-        guard let label = line.range(of: "单位名称") else { return nil }
+        guard line.containsBytes(of: "单位名称"), let label = line.range(of: "单位名称") else { return nil }
         var rest = line[label.upperBound...].drop { $0 == ":" || $0 == " " }
         if let gap = rest.range(of: "  ") { rest = rest[..<gap.lowerBound] }
         if let next = rest.range(of: "主要负责人") { rest = rest[..<next.lowerBound] }

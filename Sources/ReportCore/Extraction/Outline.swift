@@ -8,12 +8,13 @@ struct Outline {
         /// The words that make a short line this section's heading.
         fileprivate func matches(_ key: Substring) -> Bool {
             switch self {
-            case .overview: key.hasSuffix("总体情况") && key.count <= 8
-            case .active: key.contains("主动公开政府信息情况") && key.count <= 16
-            case .requests: key.contains("收到和处理政府信息公开申请") && key.count <= 22
-            case .reviews: key.contains("行政复议") && key.contains("行政诉讼") && key.count <= 24
-            case .problems: key.contains("存在的主要问题") && key.count <= 18
-            case .other: key.contains("其他需要报告的事项") && key.count <= 14
+            case .overview: key.hasSuffix("总体情况") && key.unicodeScalars.count <= 8
+            case .active: key.unicodeScalars.count <= 16 && key.containsBytes(of: "主动公开政府信息情况")
+            case .requests: key.unicodeScalars.count <= 22 && key.containsBytes(of: "收到和处理政府信息公开申请")
+            case .reviews:
+                key.unicodeScalars.count <= 24 && key.containsBytes(of: "行政复议") && key.containsBytes(of: "行政诉讼")
+            case .problems: key.unicodeScalars.count <= 18 && key.containsBytes(of: "存在的主要问题")
+            case .other: key.unicodeScalars.count <= 14 && key.containsBytes(of: "其他需要报告的事项")
             }
         }
 
@@ -42,12 +43,13 @@ struct Outline {
 
     init(lines: [String]) {
         self.lines = lines
+        let keys = lines.map(Self.headingKey)
         var searchFrom = 0
         for section in Section.allCases {
             var found: Int?
             var index = searchFrom
             while index < lines.count {
-                let key = Self.headingKey(lines[index])
+                let key = keys[index]
                 if let key, section.matches(key) {
                     found = index
                     if section != .overview { break }
@@ -64,7 +66,8 @@ struct Outline {
         let firstHeading = headings.values.min() ?? lines.count
         titleLine = lines[..<firstHeading].firstIndex { line in
             let key = LabelKey.of(line)
-            return key.contains("政府信息公开") && key.hasSuffix("报告") && key.count <= 60 && !key.contains(">")
+            return key.unicodeScalars.count <= 60 && key.hasSuffix("报告") && key.containsBytes(of: "政府信息公开")
+                && !key.containsBytes(of: ">")
         }
         findSignature()
     }
@@ -81,7 +84,9 @@ struct Outline {
 
     /// A line's key when it is short enough to be a heading, else `nil`.
     private static func headingKey(_ line: String) -> Substring? {
-        guard line.utf8.count <= 120 else { return nil }
+        guard line.utf8.count <= 120, line.containsBytes(of: "情况") || line.containsBytes(of: "事项") else {
+            return nil
+        }
         let key = LabelKey.of(line)
         return LabelKey.strippingNumbering(key)
     }
@@ -112,6 +117,7 @@ struct Outline {
         var separators: [Character] = []
         for character in key {
             if character.isASCII && character.isNumber {
+                guard current.count < 4 else { return nil }
                 current.append(character)
             } else {
                 guard !current.isEmpty else { return nil }

@@ -6,8 +6,10 @@ enum SectionText {
     static func of(_ lines: ArraySlice<String>) -> String {
         var text = ""
         for line in lines {
-            let key = line.filter { !$0.isWhitespace }
-            if key.isEmpty || chrome.contains(where: { key.contains($0) }) { continue }
+            var scalars = String.UnicodeScalarView()
+            scalars.append(contentsOf: line.unicodeScalars.lazy.filter { !$0.isLayoutSpace })
+            let key = String(scalars)
+            if key.isEmpty || chrome.contains(where: key.containsBytes(of:)) { continue }
             text += key
         }
         return needsCompatibilityMapping(text) ? text.precomposedStringWithCompatibilityMapping : text

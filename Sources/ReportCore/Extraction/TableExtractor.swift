@@ -159,15 +159,15 @@ struct TableExtractor {
                     && label.needles.contains(String(LabelKey.strippingNumbering(LabelKey.of(cells[index].text))))
             }
         }
-        return label.needles.contains { key.contains($0) }
+        return label.needles.contains(where: key.containsBytes(of:))
     }
 
     /// The label run of （六）其他处理 when it is printed as one row right before its values.
     private func collapsedOtherHandling(from position: Int) -> Int? {
         guard let run = (position..<runs.count).first(where: { if case .label = runs[$0] { true } else { false } }),
             case .label(let key, _) = runs[run],
-            key.contains(Template.otherHandlingCollapsedNeedle),
-            !Template.requestRows[Template.otherHandlingFirstRow].label.needles.contains(where: { key.contains($0) })
+            key.containsBytes(of: Template.otherHandlingCollapsedNeedle),
+            !Template.requestRows[Template.otherHandlingFirstRow].label.needles.contains(where: key.containsBytes(of:))
         else { return nil }
         return run
     }

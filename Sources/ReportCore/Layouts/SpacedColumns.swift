@@ -30,7 +30,25 @@ enum SpacedColumns {
 
     /// Whether the line looks like a table row: at least two numbers in separate columns.
     static func isColumnRow(_ line: String) -> Bool {
-        fields(of: line).lazy.filter { CellValue.isNumeral($0) }.prefix(2).count == 2
+        var numbers = 0
+        var spaces = 0
+        var inNumber = false
+        for byte in line.utf8 {
+            let isDigit = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+            if byte == UInt8(ascii: " ") {
+                if inNumber { numbers += 1 }
+                inNumber = false
+                spaces += 1
+            } else if isDigit && spaces >= 2 {
+                inNumber = true
+                spaces = 0
+            } else if !(inNumber && (isDigit || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ","))) {
+                inNumber = false
+                spaces = 0
+            }
+            if numbers == 2 { return true }
+        }
+        return numbers + (inNumber ? 1 : 0) >= 2
     }
 
     private static func split(_ field: Substring) -> [Substring] {

@@ -25,8 +25,11 @@ enum TextLayout: String {
                 if isMarkdownSeparator(line) { markdownSeparators += 1 }
             }
             if utf8.contains(UInt8(ascii: "\t")) {
-                let fields = line.split(separator: "\t").filter { !$0.allSatisfy(\.isWhitespace) }
-                if fields.count >= 2 { tabRows += 1 } else if utf8.first == UInt8(ascii: "\t") { tabCells += 1 }
+                if Self.tabSeparatedFields(line) >= 2 {
+                    tabRows += 1
+                } else if utf8.first == UInt8(ascii: "\t") {
+                    tabCells += 1
+                }
             } else if SpacedColumns.isColumnRow(line) {
                 spacedRows += 1
             }
@@ -75,16 +78,23 @@ enum TextLayout: String {
         return cells
     }
 
-    private static func isMarkdownSeparator(_ line: String) -> Bool {
-        line.contains("-") && line.allSatisfy { "|-: ".contains($0) }
+    /// The number of tab-separated fields in `line` that hold more than spaces.
+    private static func tabSeparatedFields(_ line: String) -> Int {
+        var fields = 0
+        var fieldHasText = false
+        for byte in line.utf8 {
+            if byte == UInt8(ascii: "\t") {
+                if fieldHasText { fields += 1 }
+                fieldHasText = false
+            } else if byte != UInt8(ascii: " ") {
+                fieldHasText = true
+            }
+        }
+        return fields + (fieldHasText ? 1 : 0)
     }
-}
 
-extension StringProtocol {
-    /// The text without leading and trailing whitespace.
-    var trimmed: SubSequence {
-        guard let start = firstIndex(where: { !$0.isWhitespace }) else { return self[endIndex...] }
-        let end = lastIndex(where: { !$0.isWhitespace })!
-        return self[start...end]
+    private static func isMarkdownSeparator(_ line: String) -> Bool {
+        line.utf8.contains(UInt8(ascii: "-"))
+            && line.utf8.allSatisfy { [UInt8(ascii: "|"), UInt8(ascii: "-"), UInt8(ascii: ":"), UInt8(ascii: " ")].contains($0) }
     }
 }

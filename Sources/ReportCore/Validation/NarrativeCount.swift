@@ -11,12 +11,12 @@ struct NarrativeCount: Equatable {
             while let found = Self.find(Array("申请"), in: key, from: position) {
                 position = found + 2
                 let before = String(key[max(0, found - 24)..<found])
-                guard before.contains("收到") || before.contains("受理") || before.contains("新收") else { continue }
+                guard ["收到", "受理", "新收"].contains(where: before.containsBytes(of:)) else { continue }
                 if let count = Self.count(after: found + 2, in: key) {
                     self.init(count: count, line: index + 1)
                     return
                 }
-                if before.contains("未收到") || before.contains("没有收到") || before.contains("未受理") {
+                if ["未收到", "没有收到", "未受理"].contains(where: before.containsBytes(of:)) {
                     self.init(count: 0, line: index + 1)
                     return
                 }
