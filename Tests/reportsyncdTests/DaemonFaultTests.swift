@@ -4,8 +4,9 @@ import SyncEngine
 import Testing
 
 /// A full disk or a folder that refuses writes: logged with its errno, retried with back-off, nothing
-/// lost, nothing logged twice. Needs root (tmpfs mounts, `chattr +i`).
-@Suite("Daemon: disk full and write errors", .enabled(if: getuid() == 0, "needs root for mount and chattr"))
+/// lost, nothing logged twice; the inotify watch limit reached. Needs root (tmpfs mounts, `chattr +i`,
+/// a user namespace).
+@Suite("Daemon: disk full, write errors, watch limit", .enabled(if: getuid() == 0, "needs root for mount and chattr"))
 struct DaemonFaultTests {
     @Test func fullDiskIsRetriedUntilThereIsRoom() throws {
         let daemon = try DaemonHarness(settle: 0.05)
@@ -30,6 +31,30 @@ struct DaemonFaultTests {
         #expect(events.map(\.source.name).sorted() == names.sorted())
         #expect(events.map(\.seq) == Array(1...names.count))
         for event in events { daemon.expectRetired(event) }
+    }
+
+    @Test func watchLimitIsNamedAndUnwatchedFoldersAreScanned() throws {
+        let daemon = try DaemonHarness(settle: 0.05)
+        let folders = ["a", "b", "c", "d", "e"]
+        for (number, folder) in folders.enumerated() {
+            try daemon.drop(Reports.bytes(90 + number), as: "\(folder)/waiting.txt")
+        }
+        // A user namespace of its own, whose inotify watch limit (3) binds only the daemon.
+        let limit = "echo 3 > /proc/sys/user/max_inotify_watches && exec \"$0\" \"$@\""
+        try daemon.start(launcher: ["/usr/bin/unshare", "--user", "--map-root-user", "/bin/sh", "-c", limit])
+        #expect(daemon.logText().contains("raise the sysctl fs.inotify.max_user_watches"))
+        for folder in folders {
+            try daemon.waitForEvent("\(folder)/waiting.txt")
+        }
+        // Files dropped later into folders without a watch are found by the periodic scan.
+        for (number, folder) in folders.enumerated() {
+            try daemon.drop(Reports.bytes(95 + number), as: "\(folder)/later.txt")
+        }
+        for folder in folders {
+            #expect(try daemon.waitForEvent("\(folder)/later.txt").event == .added)
+        }
+        #expect(daemon.events().count == 2 * folders.count)
+        #expect(daemon.stop() == 0)
     }
 
     @Test func refusedMoveIsRetriedWithoutSecondEvent() throws {

@@ -40,12 +40,15 @@ final class DaemonHarness {
         try? FileManager.default.removeItem(atPath: root)
     }
 
-    /// Starts the daemon and waits until it says it is watching the inbox.
-    func start(_ extraArguments: [String] = []) throws {
+    /// Starts the daemon and waits until it says it is watching the inbox. `launcher` runs it through
+    /// another program (which ends by exec-ing the binary, so the pid stays the daemon's).
+    func start(_ extraArguments: [String] = [], launcher: [String] = []) throws {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.binary)
-        process.arguments =
-            ["run", "--inbox", inbox, "--mirror", mirror, "--state", state, "--settle", String(settle)] + extraArguments
+        let command =
+            launcher + [Self.binary, "run", "--inbox", inbox, "--mirror", mirror, "--state", state]
+            + ["--settle", String(settle)] + extraArguments
+        process.executableURL = URL(fileURLWithPath: command[0])
+        process.arguments = Array(command.dropFirst())
         if !FileManager.default.fileExists(atPath: logPath) {
             FileManager.default.createFile(atPath: logPath, contents: nil)
         }
