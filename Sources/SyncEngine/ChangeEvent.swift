@@ -6,14 +6,19 @@ import ReportCore
 /// Field names are the contract of `shared/spec/record.md`; `agency`, `year`, `contentHash` and
 /// `status` are absent for `rejected`.
 public struct ChangeEvent: Codable, Sendable, Equatable {
+    /// Strictly increasing over the log, from 1.
     public var seq: Int
     /// RFC 3339, UTC.
     public var time: String
     public var event: ChangeEventKind
     public var source: Source
+    /// The report's issuing body (not for `rejected`).
     public var agency: String?
+    /// The report's statistics year (not for `rejected`).
     public var year: Int?
+    /// `sha256:<hex>` over the report's canonical content (not for `rejected`).
     public var contentHash: String?
+    /// `valid` or `inconsistent` (not for `rejected`).
     public var status: Record.Validation.Status?
     /// `revised`: the content hash of the record it replaced.
     public var previousContentHash: String?
@@ -42,6 +47,7 @@ public struct ChangeEvent: Codable, Sendable, Equatable {
         }
     }
 
+    /// An event with the fields every kind carries; the caller fills in the rest.
     public init(seq: Int, time: String, event: ChangeEventKind, source: Source) {
         self.seq = seq
         self.time = time

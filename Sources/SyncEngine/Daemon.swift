@@ -274,7 +274,10 @@ public struct RebuildSummary: Sendable, Equatable {
     public var events: Int
     /// Records the mirror should hold.
     public var records: Int
+    /// Records rewritten from their archived originals because they were missing or not the logged ones.
     public var recordsRestored: Int
+    /// Records removed because no event describes them.
     public var recordsRemoved: Int
+    /// Temp files a crash had left in the mirror and state folders.
     public var temporariesRemoved: Int
 }

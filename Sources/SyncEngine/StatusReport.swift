@@ -13,10 +13,13 @@ public struct StatusReport: Sendable {
 
     /// A file an operator should look at.
     public struct Problem: Sendable {
+        /// The seq of the file's event.
         public var seq: Int
+        /// When it was ingested (RFC 3339).
         public var time: String
         /// `rejected`, or the kind of event of an inconsistent report.
         public var event: ChangeEventKind
+        /// The file's path relative to the inbox.
         public var file: String
         /// The rejection reason, or the error findings of the inconsistent record.
         public var reason: String
