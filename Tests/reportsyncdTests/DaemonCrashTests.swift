@@ -72,9 +72,7 @@ struct DaemonCrashTests {
         if Bool.random(using: &random) {
             try daemon.drop(bytes, as: name)
         } else {
-            let hidden = (name as NSString).deletingLastPathComponent + "/." + (name as NSString).lastPathComponent
-            try daemon.drop(bytes, as: hidden)
-            try FileManager.default.moveItem(atPath: daemon.inbox + "/" + hidden, toPath: daemon.inbox + "/" + name)
+            try daemon.dropByRename(bytes, as: name)
         }
     }
 }

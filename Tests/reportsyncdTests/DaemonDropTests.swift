@@ -56,15 +56,15 @@ struct DaemonDropTests {
         let bytes = Reports.bytes(2)
         let path = daemon.inbox + "/slow.txt"
         // One writer, four pieces, pauses longer than the settle interval: nothing is read before close.
-        FileManager.default.createFile(atPath: path, contents: nil)
-        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        let writer = open(path, O_WRONLY | O_CREAT, 0o644)
         let pieceSize = bytes.count / 4 + 1
         for start in stride(from: 0, to: bytes.count, by: pieceSize) {
-            handle.write(Data(bytes[start..<min(start + pieceSize, bytes.count)]))
+            let piece = Array(bytes[start..<min(start + pieceSize, bytes.count)])
+            #expect(piece.withUnsafeBytes { write(writer, $0.baseAddress, $0.count) } == piece.count)
             usleep(400_000)
         }
         #expect(daemon.events().isEmpty)
-        try handle.close()
+        close(writer)
         let event = try daemon.waitForEvent("slow.txt")
         #expect(event.event == .added)
         #expect(event.source.sha256 == sha256(bytes))
@@ -214,13 +214,26 @@ struct DaemonDropTests {
     }
 
     @Test func fileRemovedBeforeItIsReadLeavesNoEvent() throws {
-        let daemon = try DaemonHarness(settle: 0.5)
+        let daemon = try DaemonHarness()
         try daemon.start()
+        // Closed once (an IN_CLOSE_WRITE is queued) but still held open by a writer, so it cannot settle;
+        // then removed. The daemon must pass over it without an event.
+        let path = daemon.inbox + "/gone.txt"
+        let writer = open(path, O_WRONLY | O_CREAT, 0o644)
         try daemon.drop(Reports.bytes(15), as: "gone.txt")
-        try FileManager.default.removeItem(atPath: daemon.inbox + "/gone.txt")
+        usleep(300_000)
+        unlink(path)
+        close(writer)
         try daemon.drop(Reports.bytes(16), as: "kept.txt")
         try daemon.waitForEvent("kept.txt")
         #expect(daemon.events().map(\.source.name) == ["kept.txt"])
+    }
+
+    @Test func renamedInIsReadAtOnce() throws {
+        let daemon = try DaemonHarness(settle: 120)
+        try daemon.start()
+        try daemon.dropByRename(Reports.bytes(21), as: "complete.txt")
+        #expect(try daemon.waitForEvent("complete.txt").event == .added)
     }
 
     @Test func deletedInboxIsWaitedForAndWatchedAgain() throws {

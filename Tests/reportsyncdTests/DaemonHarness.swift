@@ -122,16 +122,25 @@ final class DaemonHarness {
         return events(for: name)[0]
     }
 
-    /// Writes `bytes` into the inbox in place, as `cp` does.
+    /// Writes `bytes` into the inbox in place, as `cp` does: create, write, close (one IN_CLOSE_WRITE).
     func drop(_ bytes: [UInt8], as name: String) throws {
         let path = inbox + "/" + name
         try FileManager.default.createDirectory(
             atPath: (path as NSString).deletingLastPathComponent,
             withIntermediateDirectories: true
         )
-        guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
-            throw HarnessError("cannot write \(path)")
-        }
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { throw HarnessError("cannot create \(path): errno \(errno)") }
+        defer { close(descriptor) }
+        let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        guard written == bytes.count else { throw HarnessError("short write to \(path)") }
+    }
+
+    /// Writes `bytes` to a dot-name next to `name` and renames it into place, as careful senders do.
+    func dropByRename(_ bytes: [UInt8], as name: String) throws {
+        let hidden = (name as NSString).deletingLastPathComponent + "/." + (name as NSString).lastPathComponent
+        try drop(bytes, as: hidden)
+        guard rename(inbox + "/" + hidden, inbox + "/" + name) == 0 else { throw HarnessError("rename failed") }
     }
 
     /// Files (recursively, relative) in `folder`.
