@@ -37,7 +37,7 @@ func writeReports(_ count: Int, from first: Int, into directory: String) -> [Str
         let number = first + index
         let name = "report-\(number).txt"
         let report = SampleReport.distinct(agency: "基准\(number)镇人民政府", year: 2021 + number % 4, seed: number % 50)
-        FileManager.default.createFile(atPath: directory + "/" + name, contents: Data(report.bytes(.tsv)))
+        precondition(FileManager.default.createFile(atPath: directory + "/" + name, contents: Data(report.bytes(.tsv))))
         return name
     }
 }

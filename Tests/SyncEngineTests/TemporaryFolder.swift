@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// A fresh folder under /tmp, removed when the value goes away.
 final class TemporaryFolder {
@@ -14,7 +15,7 @@ final class TemporaryFolder {
     }
 
     func write(_ text: String, to name: String) {
-        FileManager.default.createFile(atPath: path + "/" + name, contents: Data(text.utf8))
+        #expect(FileManager.default.createFile(atPath: path + "/" + name, contents: Data(text.utf8)))
     }
 
     func read(_ name: String) -> String {

@@ -41,7 +41,7 @@ struct DaemonCommandTests {
 
     @Test func unusableInboxIsAClearError() throws {
         let daemon = try DaemonHarness()
-        FileManager.default.createFile(atPath: daemon.root + "/file", contents: Data())
+        #expect(FileManager.default.createFile(atPath: daemon.root + "/file", contents: Data()))
         let result = try runBinary([
             "run", "--inbox", daemon.root + "/file/inbox", "--mirror", daemon.mirror, "--state", daemon.state,
         ])
