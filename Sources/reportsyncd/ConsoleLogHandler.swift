@@ -79,7 +79,7 @@ struct ConsoleLogHandler: LogHandler {
 
     private static func quotedIfNeeded(_ value: String) -> String {
         guard value.isEmpty || value.contains(where: { $0.isWhitespace || $0 == "\"" }) else { return value }
-        return "\"" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-            .replacingOccurrences(of: "\n", with: "\\n") + "\""
+        let escaped = value.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"").replacing("\n", with: "\\n")
+        return "\"" + escaped + "\""
     }
 }

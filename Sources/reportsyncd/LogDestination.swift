@@ -36,7 +36,7 @@ enum LogDestination: String, CaseIterable, Sendable, ExpressibleByArgument {
             case .console: false
             case .auto: Self.isJournalStream(environment["JOURNAL_STREAM"], standardError) || !isTerminal
             }
-        return wantsJournal && Self.accepts(journalSocket) ? .journal : console
+        return wantsJournal && Self.acceptsConnections(at: journalSocket) ? .journal : console
     }
 
     /// Whether `JOURNAL_STREAM` (`DEVICE:INODE`, set by systemd for a service whose output goes to the journal)
@@ -51,7 +51,7 @@ enum LogDestination: String, CaseIterable, Sendable, ExpressibleByArgument {
     }
 
     /// Whether a datagram socket can connect to `path`: false when it is missing or nobody listens (a stale socket).
-    private static func accepts(_ path: FilePath) -> Bool {
+    static func acceptsConnections(at path: FilePath) -> Bool {
         let socket = Glibc.socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard socket >= 0 else { return false }
         defer { close(socket) }

@@ -1,7 +1,7 @@
 import CSystemd
 import Logging
-import Synchronization
 import SyncEngine
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
