@@ -69,6 +69,13 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "SyncEngineTests", dependencies: ["SyncEngine", "ReportCore", "ReportFixtures"]),
-        .testTarget(name: "reportsyncdTests", dependencies: ["reportsyncd", "ReportCore", "ReportFixtures"]),
+        .testTarget(
+            name: "reportsyncdTests",
+            dependencies: [
+                "reportsyncd", "ReportCore", "ReportFixtures", "SyncEngine",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ]
+        ),
     ]
 )

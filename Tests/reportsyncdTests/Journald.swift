@@ -27,7 +27,11 @@ enum Journald {
         defer { close(lock) }
         flock(lock, LOCK_EX)
         if LogDestination.acceptsConnections(at: LogDestination.journalSocket) { return }
-        _ = try ChildProcess.run("/usr/bin/setsid", ["--fork", "/lib/systemd/systemd-journald"])
+        _ = try ChildProcess.run(
+            "/usr/bin/setsid",
+            ["--fork", "/lib/systemd/systemd-journald"],
+            capturingOutput: false
+        )
         for _ in 0..<200 where !LogDestination.acceptsConnections(at: LogDestination.journalSocket) {
             usleep(50_000)
         }
