@@ -27,14 +27,16 @@ struct JournalLogHandler: LogHandler {
     /// Where an entry goes when the journal refuses it.
     let fallback: ConsoleLogHandler
 
-    /// Creates a handler for the logger `label`, identified in the journal as `identifier`.
+    /// Creates a handler for the logger `label`, identified in the journal as `identifier`, that writes entries
+    /// the journal refuses to `fallbackOutput`.
     init(
         label: String,
         identifier: String = "reportsyncd",
+        fallbackOutput: FileDescriptor = .standardError,
         metadataProvider: Logger.MetadataProvider? = LoggingSystem.metadataProvider
     ) {
         self.identifier = identifier
-        self.fallback = ConsoleLogHandler(label: label, colour: false, metadataProvider: nil)
+        self.fallback = ConsoleLogHandler(label: label, colour: false, output: fallbackOutput, metadataProvider: nil)
         self.metadataProvider = metadataProvider
     }
 
@@ -47,7 +49,7 @@ struct JournalLogHandler: LogHandler {
         let metadata = event.mergedMetadata(handler: self.metadata, provider: self.metadataProvider)
         if let error = Self.send(self.fields(for: event, metadata: metadata)) {
             var annotated = metadata
-            annotated["journal-error"] = "\(error)"
+            annotated["JOURNAL_ERROR"] = "\(error)"
             self.fallback.write(level: event.level, message: event.message.description, metadata: annotated)
         }
     }
