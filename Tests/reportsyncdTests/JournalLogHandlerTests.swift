@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import SyncEngine
+import SystemPackage
 import Testing
 
 @testable import reportsyncd
@@ -86,6 +87,17 @@ import Testing
                 "warning": .string("4"), "error": .string("3"), "critical": .string("2"),
             ]
         )
+    }
+
+    @Test func errorOfAnEntryBecomesErrorFields() throws {
+        let logger = try self.logger()
+        logger.error("could not read hubei/a.txt", error: Errno.permissionDenied, metadata: ["ERRNO": "13"])
+
+        let entry = try #require(try Journald.entries(matching: [self.match]).first)
+        #expect(entry["ERROR_MESSAGE"] == .string("\(Errno.permissionDenied)"))
+        #expect(entry["ERROR_TYPE"] == .string("SystemPackage.Errno"))
+        #expect(entry["ERRNO"] == .string("13"))
+        #expect(entry["PRIORITY"] == .string("3"))
     }
 
     @Test(arguments: ChangeEventKind.allCases)
