@@ -10,12 +10,12 @@ import Glibc
 ///
 /// An entry carries `MESSAGE`, `PRIORITY` (the syslog level: trace and debug 7, info 6, notice 5, warning 4,
 /// error 3, critical 2), `SYSLOG_IDENTIFIER`, `CODE_FILE`, `CODE_LINE`, `CODE_FUNC`, and one field per metadata
-/// key (the handler's, the metadata provider's and the call's, in that order of precedence) named by
+/// key (the handler's, the metadata provider's and the call's, the call's winning) named by
 /// ``fieldName(forMetadataKey:)``. Metadata cannot replace the handler's own fields: such keys are dropped.
 ///
 /// `sd_journal_sendv` drops entries without an error when the journal socket does not exist, so decide once at
 /// start-up whether the journal is there (``LogDestination/resolve(environment:standardError:journalSocket:)``).
-/// When the journal refuses an entry (a stale socket, a full buffer), the entry goes to the fallback console
+/// When the journal refuses an entry (a stale socket nobody listens on), the entry goes to the fallback console
 /// handler instead, with the error in its metadata, so that nothing is lost without a trace.
 struct JournalLogHandler: LogHandler {
     var logLevel: Logger.Level = .info
@@ -55,7 +55,7 @@ struct JournalLogHandler: LogHandler {
     }
 
     /// The journal fields of one entry, as `(name, value)` pairs in the order they are sent.
-    func fields(for event: LogEvent, metadata: Logger.Metadata) -> [(name: String, value: String)] {
+    private func fields(for event: LogEvent, metadata: Logger.Metadata) -> [(name: String, value: String)] {
         var fields: [(name: String, value: String)] = [
             ("MESSAGE", event.message.description),
             ("PRIORITY", String(Self.priority(of: event.level))),
@@ -73,7 +73,7 @@ struct JournalLogHandler: LogHandler {
     }
 
     /// The syslog priority journald files an entry of `level` under.
-    static func priority(of level: Logger.Level) -> Int {
+    private static func priority(of level: Logger.Level) -> Int {
         switch level {
         case .trace, .debug: 7
         case .info: 6
