@@ -88,8 +88,10 @@ let package = Package(
         .testTarget(
             name: "reportsyncdTests",
             dependencies: [
-                "reportsyncd", "ReportCore", "SyncEngine", "ReportFixtures",
+                "reportsyncd", "ReportCore", "ReportFixtures", "SyncEngine",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),
     ]
