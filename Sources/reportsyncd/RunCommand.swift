@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Logging
 import ReportCore
 import ServiceLifecycle
@@ -26,6 +27,9 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Files larger than this are rejected unread (default 50MB).")
     var maxFileSize: String?
 
+    @Option(help: "Where the log goes: journal, console, or auto (the journal when run by systemd).")
+    var log: LogDestination = .auto
+
     func run() async throws {
         let options: DaemonOptions
         do {
@@ -33,12 +37,14 @@ struct RunCommand: AsyncParsableCommand {
         } catch {
             try DaemonFailure(error).exit()
         }
+        let target = log.resolve(environment: ProcessInfo.processInfo.environment)
+        LoggingSystem.bootstrap(target.makeHandler(label:))
         let logger = Logger(label: "reportsyncd")
         let daemon = Daemon(
             options: options,
-            parser: ReportParser(),
+            parser: ReportParser(pdfText: PopplerPDFText()),
             logger: logger,
-            notifier: LoggingNotifier(logger: logger)
+            notifier: SystemdNotifier(logger: logger)
         )
         let group = ServiceGroup(
             configuration: .init(
@@ -71,24 +77,5 @@ private struct DaemonService: Service {
         } onGracefulShutdown: {
             daemon.stop()
         }
-    }
-}
-
-/// Stands in for the sd_notify notifier until it is plugged in: logs readiness and status at debug level.
-private struct LoggingNotifier: ServiceNotifier {
-    let logger: Logger
-
-    func notifyReady(status: String) {
-        logger.debug("ready: \(status)")
-    }
-
-    func notifyStatus(_ status: String) {
-        logger.debug("status: \(status)")
-    }
-
-    func notifyAlive() {}
-
-    func notifyStopping() {
-        logger.debug("stopping")
     }
 }

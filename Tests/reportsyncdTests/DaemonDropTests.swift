@@ -46,7 +46,9 @@ struct DaemonDropTests {
         let record = try #require(daemon.record(agency: report.agency, year: 2024))
         #expect(record.validation.findings.contains { $0.rule == "requests.balance" })
         try daemon.waitUntil("the warning is logged") {
-            daemon.logText().contains("warning reportsyncd: MESSAGE_ID=\(ChangeEventKind.added.messageID)")
+            daemon.logText().split(separator: "\n").contains {
+                $0.contains(" warning reportsyncd: ") && $0.contains("MESSAGE_ID=\(ChangeEventKind.added.messageID)")
+            }
         }
     }
 

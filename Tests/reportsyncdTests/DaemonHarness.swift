@@ -45,7 +45,7 @@ final class DaemonHarness {
     func start(_ extraArguments: [String] = [], launcher: [String] = []) throws {
         let process = Process()
         let command =
-            launcher + [Self.binary, "run", "--inbox", inbox, "--mirror", mirror, "--state", state]
+            launcher + [Self.binary, "run", "--log", "console", "--inbox", inbox, "--mirror", mirror, "--state", state]
             + ["--settle", String(settle)] + extraArguments
         process.executableURL = URL(fileURLWithPath: command[0])
         process.arguments = Array(command.dropFirst())
