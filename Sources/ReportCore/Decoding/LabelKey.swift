@@ -5,21 +5,67 @@
 enum LabelKey {
     /// `text` without whitespace, `|` fillers, or traditional characters.
     static func of<S: StringProtocol>(_ text: S) -> String {
-        var key = String.UnicodeScalarView()
-        var previous: Unicode.Scalar = " "
-        for scalar in text.unicodeScalars {
-            if scalar.isLayoutSpace || scalar == "|" { continue }
-            var folded = scalar
-            if (cjkStart..<cjkStart + UInt32(isTraditional.count)).contains(scalar.value),
-                isTraditional[Int(scalar.value - cjkStart)]
-            {
-                folded = traditionalToSimplified[scalar]!
+        text.withUTF8Bytes { source in
+            guard !source.isEmpty else { return "" }
+            return String(unsafeUninitializedCapacity: source.count) { key in
+                write(source, to: key.baseAddress!)
             }
-            key.append(previous == "法" && folded == "入" ? "人" : folded)
-            previous = folded
         }
-        return String(key)
     }
+
+    /// Writes the key of the UTF-8 text `source` to `key`, which has room for `source.count` bytes
+    /// (a key is never longer than its text); returns the key's length.
+    ///
+    /// Works on the bytes: ASCII and the 3-byte CJK ideographs (all the words of a label) are
+    /// handled inline, other scalars are copied as they are.
+    private static func write(_ source: UnsafeBufferPointer<UInt8>, to key: UnsafeMutablePointer<UInt8>) -> Int {
+        var length = 0
+        var previousIsFa = false
+        var index = 0
+        while index < source.count {
+            let lead = source[index]
+            if lead < 0x80 {
+                index += 1
+                if lead == 0x20 || (0x09...0x0D).contains(lead) || lead == UInt8(ascii: "|") { continue }
+                key[length] = lead
+                length += 1
+                previousIsFa = false
+                continue
+            }
+            let width = source.layoutSpaceWidth(at: index)
+            if width > 0 {
+                index += width
+                continue
+            }
+            if (0xE4...0xE9).contains(lead) {
+                var value =
+                    UInt32(lead & 0x0F) << 12 | UInt32(source[index + 1] & 0x3F) << 6 | UInt32(source[index + 2] & 0x3F)
+                if value >= cjkStart, case let simplified = simplifiedForms[Int(value - cjkStart)], simplified != 0 {
+                    value = UInt32(simplified)
+                }
+                let isFa = value == fa
+                if previousIsFa && value == ru { value = ren }
+                previousIsFa = isFa
+                key[length] = 0xE0 | UInt8(value >> 12)
+                key[length + 1] = 0x80 | UInt8(value >> 6 & 0x3F)
+                key[length + 2] = 0x80 | UInt8(value & 0x3F)
+                length += 3
+                index += 3
+                continue
+            }
+            let scalarWidth = UTF8.scalarWidth(lead: lead)
+            for offset in 0..<scalarWidth { key[length + offset] = source[index + offset] }
+            length += scalarWidth
+            index += scalarWidth
+            previousIsFa = false
+        }
+        return length
+    }
+
+    /// 法, 入 and 人: the OCR misreading 法入 is folded to 法人.
+    private static let fa: UInt32 = 0x6CD5
+    private static let ru: UInt32 = 0x5165
+    private static let ren: UInt32 = 0x4EBA
 
     /// `key` without its leading list numbering: 一、 二. （三） (3) 1. 2、 and the like, repeated.
     static func strippingNumbering(_ key: String) -> Substring {
@@ -69,13 +115,14 @@ enum LabelKey {
     /// The first code point of the table below: CJK Unified Ideographs start here.
     private static let cjkStart: UInt32 = 0x4E00
 
-    /// One flag per CJK ideograph: is it a key of `traditionalToSimplified`? (A lookup table keeps
-    /// the per-character cost of `of(_:)` to one array access.)
-    private static let isTraditional: [Bool] = {
-        var flags = [Bool](repeating: false, count: 0xA000 - 0x4E00)
-        for scalar in traditionalToSimplified.keys where (0x4E00..<0xA000).contains(scalar.value) {
-            flags[Int(scalar.value - 0x4E00)] = true
+    /// One entry per CJK ideograph: its simplified form when it is a key of
+    /// `traditionalToSimplified`, else 0. (A lookup table keeps the per-character cost of `of(_:)`
+    /// to one array access.)
+    private static let simplifiedForms: [UInt16] = {
+        var forms = [UInt16](repeating: 0, count: 0xA000 - 0x4E00)
+        for (traditional, simplified) in traditionalToSimplified where (0x4E00..<0xA000).contains(traditional.value) {
+            forms[Int(traditional.value - 0x4E00)] = UInt16(simplified.value)
         }
-        return flags
+        return forms
     }()
 }

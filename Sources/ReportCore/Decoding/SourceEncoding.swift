@@ -52,13 +52,8 @@ struct DecodedText {
 
     /// Text decoders accept control bytes; a file that is more than 1% control characters is binary.
     private static func refuseControlCharacters(in text: String) throws(NotAReport) {
-        var controls = 0
-        var total = 0
-        for byte in text.utf8 {
-            total += 1
-            if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C {
-                controls += 1
-            }
+        let (controls, total) = text.withUTF8Bytes { bytes in
+            (bytes.count { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D && $0 != 0x0C }, bytes.count)
         }
         if controls * 100 > total {
             throw NotAReport(.binary, "\(controls) of \(total) bytes are control characters: the file is binary")

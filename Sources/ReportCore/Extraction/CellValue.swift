@@ -9,67 +9,78 @@ enum CellValue: Equatable {
     /// Anything else: a label, a header, prose.
     case text
 
-    /// The marks offices print in place of a value they leave blank.
-    static let blankMarkers: Set<Substring> = ["/", "-", "—", "——", "无", "\\", "－", "–", "/ "]
+    /// The marks offices print in place of a value they leave blank. (None of them has another,
+    /// canonically equivalent spelling, so they are compared byte for byte.)
+    static let blankMarkers = ["/", "-", "—", "——", "无", "\\", "－", "–", "/ "]
 
     init(_ text: Substring) {
-        if text.isEmpty {
-            self = .empty
-        } else if Self.blankMarkers.contains(text) {
-            self = .blank
-        } else if let number = Self.parseNumber(text) {
-            self = number
-        } else {
-            self = .text
+        self = text.withUTF8Bytes { bytes in
+            if bytes.isEmpty { return .empty }
+            if let number = NumberBounds(bytes) {
+                var integer = text[utf8Offsets: number.integer]
+                if number.hasSeparators { integer = Substring(integer.filter { $0 != "," }) }
+                return .number(
+                    negative: number.negative,
+                    integer: integer,
+                    fraction: text[utf8Offsets: number.fraction]
+                )
+            }
+            let isBlank = Self.blankMarkers.contains { marker in marker.withUTF8Bytes { $0.elementsEqual(bytes) } }
+            return isBlank ? .blank : .text
         }
     }
 
     /// Whether `text` is a number (not a blank marker).
-    static func isNumeral(_ text: Substring) -> Bool {
-        parseNumber(text) != nil
+    static func isNumeral(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        NumberBounds(text) != nil
     }
 
-    /// Parses `[+-]digits[,ddd…][.digits]`.
-    private static func parseNumber(_ text: Substring) -> CellValue? {
-        let utf8 = text.utf8
-        var index = utf8.startIndex
+    /// Where the parts of a number printed as `[+-]digits[,ddd…][.digits]` are.
+    private struct NumberBounds {
         var negative = false
-        if let first = utf8.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
-            negative = first == UInt8(ascii: "-")
-            index = utf8.index(after: index)
-        }
-        let integerStart = index
-        var sawDigit = false
-        var sawSeparator = false
-        var groupLength = 0
-        while index < utf8.endIndex {
-            let byte = utf8[index]
-            if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
-                sawDigit = true
-                groupLength += 1
-            } else if byte == UInt8(ascii: ",") && sawDigit && (!sawSeparator || groupLength == 3) {
-                sawSeparator = true
-                groupLength = 0
-            } else {
-                break
+        var hasSeparators = false
+        /// The integer digits, with their thousands separators.
+        var integer: Range<Int>
+        var fraction: Range<Int>
+
+        init?(_ text: UnsafeBufferPointer<UInt8>) {
+            var index = 0
+            if let first = text.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
+                negative = first == UInt8(ascii: "-")
+                index = 1
             }
-            index = utf8.index(after: index)
-        }
-        guard sawDigit, !sawSeparator || groupLength == 3 else { return nil }
-        let integerEnd = index
-        var fractionStart = index
-        if index < utf8.endIndex && utf8[index] == UInt8(ascii: ".") {
-            index = utf8.index(after: index)
-            fractionStart = index
-            while index < utf8.endIndex, utf8[index] >= UInt8(ascii: "0"), utf8[index] <= UInt8(ascii: "9") {
-                index = utf8.index(after: index)
+            let integerStart = index
+            var sawDigit = false
+            var groupLength = 0
+            while index < text.count {
+                let byte = text[index]
+                if Self.isDigit(byte) {
+                    sawDigit = true
+                    groupLength += 1
+                } else if byte == UInt8(ascii: ",") && sawDigit && (!hasSeparators || groupLength == 3) {
+                    hasSeparators = true
+                    groupLength = 0
+                } else {
+                    break
+                }
+                index += 1
             }
-            guard index > fractionStart else { return nil }
+            guard sawDigit, !hasSeparators || groupLength == 3 else { return nil }
+            integer = integerStart..<index
+            var fractionStart = index
+            if index < text.count && text[index] == UInt8(ascii: ".") {
+                index += 1
+                fractionStart = index
+                while index < text.count, Self.isDigit(text[index]) { index += 1 }
+                guard index > fractionStart else { return nil }
+            }
+            guard index == text.count else { return nil }
+            fraction = fractionStart..<index
         }
-        guard index == utf8.endIndex else { return nil }
-        var integer = Substring(text[integerStart..<integerEnd])
-        if sawSeparator { integer = Substring(integer.filter { $0 != "," }) }
-        return .number(negative: negative, integer: integer, fraction: text[fractionStart..<index])
+
+        private static func isDigit(_ byte: UInt8) -> Bool {
+            byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+        }
     }
 
     /// Whether the cell takes a value slot in a table row.

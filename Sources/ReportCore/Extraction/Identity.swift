@@ -22,12 +22,17 @@ struct Identity {
         }
         self.agency = agency
 
-        let periodYear = lines.lazy.filter { $0.containsBytes(of: "统计期限") }.compactMap { Self.firstYear(in: LabelKey.of($0)) }.first
-        let overviewYear = outline.body(of: .overview).flatMap { range in
-            lines[range].lazy.compactMap { Self.firstYear(in: LabelKey.of($0)) }.first
+        // Each source is only looked at when the ones before it have no year.
+        let periodYear = {
+            lines.lazy.filter { $0.containsBytes(of: "统计期限") }.compactMap { Self.firstYear(in: LabelKey.of($0)) }.first
+        }
+        let overviewYear = {
+            outline.body(of: .overview).flatMap { range in
+                lines[range].lazy.compactMap { Self.firstYear(in: LabelKey.of($0)) }.first
+            }
         }
         let publishedYear = publishedOn.flatMap { Int($0.prefix(4)) }.map { $0 - 1 }
-        guard let year = titleKey.flatMap(Self.firstYear(in:)) ?? periodYear ?? overviewYear ?? publishedYear else {
+        guard let year = titleKey.flatMap(Self.firstYear(in:)) ?? periodYear() ?? overviewYear() ?? publishedYear else {
             throw NotAReport(.notAReport, "no report year: none in the title, 报告数据统计期限, 总体情况 or date")
         }
         self.year = year

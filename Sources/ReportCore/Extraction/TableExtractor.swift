@@ -1,13 +1,14 @@
 /// Finds tables 2, 3 and 4 in the cell stream by their row labels, not by position.
 ///
-/// The stream is grouped into runs: a *label run* is a stretch of consecutive text cells (their
-/// keys joined, so a label split over lines or cells is still found), a *value run* a stretch of
+/// The stream is grouped into runs: a *label run* is a stretch of consecutive text cells (matched by
+/// their keys joined, so a label split over lines or cells is still found), a *value run* a stretch of
 /// consecutive numbers and blank markers. Empty cells are transparent, except between two values of
 /// one row, where they are blank values. Each template row, in order, takes the first label run
 /// that names it and the value run that follows.
 struct TableExtractor {
     private enum Run {
-        case label(key: String, cells: Range<Int>)
+        /// The key is built when a row looks for its label, so prose around the tables costs little.
+        case label(cells: Range<Int>)
         case values([Int])
     }
 
@@ -35,12 +36,8 @@ struct TableExtractor {
                 runs.append(.values(run))
             case .text:
                 let start = index
-                var key = ""
-                while index < cells.count, !values[index].isValue {
-                    if values[index] == .text { key += LabelKey.of(cells[index].text) }
-                    index += 1
-                }
-                runs.append(.label(key: key, cells: start..<index))
+                while index < cells.count, !values[index].isValue { index += 1 }
+                runs.append(.label(cells: start..<index))
             }
         }
         self.runs = runs
@@ -152,20 +149,29 @@ struct TableExtractor {
     }
 
     private func matches(_ label: Template.Label, run: Int) -> Bool {
-        guard case .label(let key, let range) = runs[run] else { return false }
+        guard case .label(let range) = runs[run] else { return false }
         if label.exact {
             return range.contains { index in
                 values[index] == .text
                     && label.needles.contains(String(LabelKey.strippingNumbering(LabelKey.of(cells[index].text))))
             }
         }
+        let key = self.key(of: range)
         return label.needles.contains(where: key.containsBytes(of:))
+    }
+
+    /// The keys of the text cells in `range`, joined.
+    private func key(of range: Range<Int>) -> String {
+        var key = ""
+        for index in range where values[index] == .text { key += LabelKey.of(cells[index].text) }
+        return key
     }
 
     /// The label run of （六）其他处理 when it is printed as one row right before its values.
     private func collapsedOtherHandling(from position: Int) -> Int? {
         guard let run = (position..<runs.count).first(where: { if case .label = runs[$0] { true } else { false } }),
-            case .label(let key, _) = runs[run],
+            case .label(let range) = runs[run],
+            case let key = self.key(of: range),
             key.containsBytes(of: Template.otherHandlingCollapsedNeedle),
             !Template.requestRows[Template.otherHandlingFirstRow].label.needles.contains(where: key.containsBytes(of:))
         else { return nil }
@@ -173,7 +179,7 @@ struct TableExtractor {
     }
 
     private func labelLine(_ run: Int) -> Int {
-        guard case .label(_, let range) = runs[run] else { return 0 }
+        guard case .label(let range) = runs[run] else { return 0 }
         return cells[range.upperBound - 1].line
     }
 }

@@ -6,7 +6,10 @@ struct NarrativeCount: Equatable {
     /// Finds statements like 收到政府信息公开申请13件, 共受理依申请公开1件 or 未收到…申请.
     init?(overview lines: ArraySlice<String>) {
         for (index, line) in zip(lines.indices, lines) {
-            let key = Array(LabelKey.of(line))
+            let text = LabelKey.of(line)
+            // Cheap test first: the search below works on `Character`s.
+            guard text.containsBytes(of: "申请") else { continue }
+            let key = Array(text)
             var position = 0
             while let found = Self.find(Array("申请"), in: key, from: position) {
                 position = found + 2
