@@ -13,12 +13,25 @@ enum LabelKey {
         }
     }
 
+    /// Calls `body` with the key of `text` as UTF-8 bytes, without making a string of it.
+    static func withKey<S: StringProtocol, Result>(
+        of text: S,
+        _ body: (UnsafeBufferPointer<UInt8>) throws -> Result
+    ) rethrows -> Result {
+        try text.withUTF8Bytes { source in
+            try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(source.count, 1)) { key in
+                let length = write(source, to: key.baseAddress!)
+                return try body(UnsafeBufferPointer(rebasing: key[..<length]))
+            }
+        }
+    }
+
     /// Writes the key of the UTF-8 text `source` to `key`, which has room for `source.count` bytes
     /// (a key is never longer than its text); returns the key's length.
     ///
     /// Works on the bytes: ASCII and the 3-byte CJK ideographs (all the words of a label) are
     /// handled inline, other scalars are copied as they are.
-    private static func write(_ source: UnsafeBufferPointer<UInt8>, to key: UnsafeMutablePointer<UInt8>) -> Int {
+    static func write(_ source: UnsafeBufferPointer<UInt8>, to key: UnsafeMutablePointer<UInt8>) -> Int {
         var length = 0
         var previousIsFa = false
         var index = 0

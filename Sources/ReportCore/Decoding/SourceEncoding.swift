@@ -33,11 +33,11 @@ struct DecodedText {
                 throw NotAReport(.binary, "the file starts with a UTF-16 byte-order mark but is not valid UTF-16")
             }
             self.init(text: text, encoding: .utf16)
-        } else if bytes.contains(0) {
+        } else if bytes.withUnsafeBufferPointer({ $0.containsBytes(of: "\0") }) {
             throw NotAReport(.binary, "the file holds NUL bytes: it is binary, not text")
         } else if let text = String(validating: bytes, as: UTF8.self) {
             self.init(text: text, encoding: .utf8)
-        } else if let text = String(data: Data(bytes), encoding: SourceEncoding.foundationGB18030) {
+        } else if let text = GB18030Decoder.decode(bytes) {
             self.init(text: text, encoding: .gb18030)
         } else {
             throw NotAReport(.binary, "the bytes are neither UTF-8, UTF-16 nor GB18030/GBK text")

@@ -12,7 +12,7 @@ extension StringProtocol {
     /// Whether the text contains `needle`, compared byte for byte in UTF-8 (no locale, no folding:
     /// the text is already normalised). Much faster than Foundation's `contains`.
     func containsBytes(of needle: String) -> Bool {
-        withUTF8Bytes { text in needle.withUTF8Bytes { pattern in text.containsBytes(of: pattern) } }
+        withUTF8Bytes { $0.containsBytes(of: needle) }
     }
 
     /// The part of the text between two UTF-8 offsets (which must fall on scalar boundaries).

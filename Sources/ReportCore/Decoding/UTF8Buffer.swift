@@ -24,6 +24,25 @@ extension UnsafeBufferPointer<UInt8> {
         return false
     }
 
+    /// Whether the bytes contain `byte` (with `memchr`, much faster than `contains` on long text).
+    func containsByte(_ byte: UInt8) -> Bool {
+        guard let base = baseAddress else { return false }
+        return memchr(base, Int32(byte), count) != nil
+    }
+
+    /// Whether the bytes contain the UTF-8 bytes of `needle`.
+    func containsBytes(of needle: String) -> Bool {
+        needle.withUTF8Bytes { containsBytes(of: $0) }
+    }
+
+    /// Whether the bytes end with the UTF-8 bytes of `suffix`.
+    func hasSuffix(bytesOf suffix: String) -> Bool {
+        suffix.withUTF8Bytes { suffix in
+            suffix.count <= count
+                && UnsafeBufferPointer(rebasing: self[(count - suffix.count)...]).elementsEqual(suffix)
+        }
+    }
+
     /// `bounds` without the white space (see ``Unicode/Scalar/isLayoutSpace``) at either end.
     func trimmedBounds(_ bounds: Range<Int>) -> Range<Int> {
         var start = bounds.lowerBound

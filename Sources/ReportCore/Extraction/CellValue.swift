@@ -1,7 +1,7 @@
 /// What a cell holds, as far as tables are concerned: a number, a blank marker, nothing, or words.
 enum CellValue: Equatable {
-    /// A number as printed: sign, integer digits and fraction digits (thousands separators removed).
-    case number(negative: Bool, integer: Substring, fraction: Substring)
+    /// A number, as printed in the cell's text.
+    case number(Number)
     /// "/", "-", "—", "无" and the like, or an empty cell among values: read as 0, reported as blank.
     case blank
     /// An empty cell.
@@ -16,15 +16,7 @@ enum CellValue: Equatable {
     init(_ text: Substring) {
         self = text.withUTF8Bytes { bytes in
             if bytes.isEmpty { return .empty }
-            if let number = NumberBounds(bytes) {
-                var integer = text[utf8Offsets: number.integer]
-                if number.hasSeparators { integer = Substring(integer.filter { $0 != "," }) }
-                return .number(
-                    negative: number.negative,
-                    integer: integer,
-                    fraction: text[utf8Offsets: number.fraction]
-                )
-            }
+            if let number = Number(bytes) { return .number(number) }
             let isBlank = Self.blankMarkers.contains { marker in marker.withUTF8Bytes { $0.elementsEqual(bytes) } }
             return isBlank ? .blank : .text
         }
@@ -32,15 +24,15 @@ enum CellValue: Equatable {
 
     /// Whether `text` is a number (not a blank marker).
     static func isNumeral(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        NumberBounds(text) != nil
+        Number(text) != nil
     }
 
-    /// Where the parts of a number printed as `[+-]digits[,ddd…][.digits]` are.
-    private struct NumberBounds {
+    /// A number printed as `[+-]digits[,ddd…][.digits]`: its sign, and where its digits are.
+    struct Number: Equatable {
         var negative = false
-        var hasSeparators = false
-        /// The integer digits, with their thousands separators.
+        /// The UTF-8 offsets of the integer digits in the cell's text, thousands separators included.
         var integer: Range<Int>
+        /// The UTF-8 offsets of the fraction digits, after the point.
         var fraction: Range<Int>
 
         init?(_ text: UnsafeBufferPointer<UInt8>) {
@@ -51,21 +43,22 @@ enum CellValue: Equatable {
             }
             let integerStart = index
             var sawDigit = false
+            var sawSeparator = false
             var groupLength = 0
             while index < text.count {
                 let byte = text[index]
                 if Self.isDigit(byte) {
                     sawDigit = true
                     groupLength += 1
-                } else if byte == UInt8(ascii: ",") && sawDigit && (!hasSeparators || groupLength == 3) {
-                    hasSeparators = true
+                } else if byte == UInt8(ascii: ",") && sawDigit && (!sawSeparator || groupLength == 3) {
+                    sawSeparator = true
                     groupLength = 0
                 } else {
                     break
                 }
                 index += 1
             }
-            guard sawDigit, !hasSeparators || groupLength == 3 else { return nil }
+            guard sawDigit, !sawSeparator || groupLength == 3 else { return nil }
             integer = integerStart..<index
             var fractionStart = index
             if index < text.count && text[index] == UInt8(ascii: ".") {

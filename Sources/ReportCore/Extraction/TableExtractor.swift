@@ -152,28 +152,44 @@ struct TableExtractor {
         guard case .label(let range) = runs[run] else { return false }
         if label.exact {
             return range.contains { index in
+                // A cell whose stripped key is a needle ends with it: test that first, on bytes.
+                // (No needle has another, canonically equivalent spelling.)
                 values[index] == .text
+                    && LabelKey.withKey(
+                        of: cells[index].text,
+                        { key in label.needles.contains(where: key.hasSuffix(bytesOf:)) }
+                    )
                     && label.needles.contains(String(LabelKey.strippingNumbering(LabelKey.of(cells[index].text))))
             }
         }
-        let key = self.key(of: range)
-        return label.needles.contains(where: key.containsBytes(of:))
+        return withKey(of: range) { key in label.needles.contains(where: key.containsBytes(of:)) }
     }
 
-    /// The keys of the text cells in `range`, joined.
-    private func key(of range: Range<Int>) -> String {
-        var key = ""
-        for index in range where values[index] == .text { key += LabelKey.of(cells[index].text) }
-        return key
+    /// Calls `body` with the keys of the text cells in `range`, joined.
+    private func withKey<Result>(of range: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        let capacity = range.reduce(0) { $0 + cells[$1].text.utf8.count }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(capacity, 1)) { key in
+            var length = 0
+            for index in range where values[index] == .text {
+                length += cells[index].text.withUTF8Bytes { LabelKey.write($0, to: key.baseAddress! + length) }
+            }
+            return body(UnsafeBufferPointer(rebasing: key[..<length]))
+        }
     }
 
     /// The label run of （六）其他处理 when it is printed as one row right before its values.
     private func collapsedOtherHandling(from position: Int) -> Int? {
         guard let run = (position..<runs.count).first(where: { if case .label = runs[$0] { true } else { false } }),
             case .label(let range) = runs[run],
-            case let key = self.key(of: range),
-            key.containsBytes(of: Template.otherHandlingCollapsedNeedle),
-            !Template.requestRows[Template.otherHandlingFirstRow].label.needles.contains(where: key.containsBytes(of:))
+            withKey(
+                of: range,
+                { key in
+                    key.containsBytes(of: Template.otherHandlingCollapsedNeedle)
+                        && !Template.requestRows[Template.otherHandlingFirstRow].label.needles.contains(
+                            where: key.containsBytes(of:)
+                        )
+                }
+            )
         else { return nil }
         return run
     }

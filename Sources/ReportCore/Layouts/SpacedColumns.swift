@@ -29,6 +29,7 @@ enum SpacedColumns {
 
     /// Whether the line looks like a table row: at least two numbers in separate columns.
     static func isColumnRow(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard line.containsByte(UInt8(ascii: " ")) else { return false }
         var numbers = 0
         var spaces = 0
         var inNumber = false

@@ -20,11 +20,11 @@ enum TextLayout: String {
         var spacedRows = 0
         for line in lines {
             line.withUTF8Bytes { bytes in
-                if bytes.contains(UInt8(ascii: "|")) {
+                if bytes.containsByte(UInt8(ascii: "|")) {
                     pipeLines += 1
                     if isMarkdownSeparator(bytes) { markdownSeparators += 1 }
                 }
-                if bytes.contains(UInt8(ascii: "\t")) {
+                if bytes.containsByte(UInt8(ascii: "\t")) {
                     if tabSeparatedFields(bytes) >= 2 {
                         tabRows += 1
                     } else if bytes.first == UInt8(ascii: "\t") {
