@@ -5,71 +5,101 @@
 /// others as `\u00xx`) and nothing else. Sorting is the writer's caller's job: each
 /// ``CanonicalJSONWritable`` writes its keys in ascending order.
 struct CanonicalJSONWriter {
-    private(set) var bytes: [UInt8] = []
+    /// Room for everything but the strings' text: keys, punctuation and up to 400 integers.
+    private static let fixedCapacity = 16_384
+
+    /// The JSON of `value`, whose strings hold `stringBytes` bytes of UTF-8 in all.
+    static func bytes(of value: some CanonicalJSONWritable, stringBytes: Int) -> [UInt8] {
+        // An escaped byte takes at most six (`\u00xx`).
+        [UInt8](unsafeUninitializedCapacity: fixedCapacity + 6 * stringBytes) { buffer, count in
+            var writer = CanonicalJSONWriter(buffer: buffer)
+            value.write(to: &writer)
+            count = writer.count
+        }
+    }
+
+    private let buffer: UnsafeMutableBufferPointer<UInt8>
+    private var count = 0
     private var needsComma = false
 
-    init(capacity: Int) {
-        bytes.reserveCapacity(capacity)
+    private init(buffer: UnsafeMutableBufferPointer<UInt8>) {
+        self.buffer = buffer
     }
 
     /// Writes an object whose members `body` writes with ``member(_:_:)``.
     mutating func object(_ body: (inout Self) -> Void) {
-        bytes.append(UInt8(ascii: "{"))
+        append(UInt8(ascii: "{"))
         needsComma = false
         body(&self)
-        bytes.append(UInt8(ascii: "}"))
+        append(UInt8(ascii: "}"))
         needsComma = true
     }
 
     /// Writes one member of the current object; keys must come in ascending order.
     mutating func member(_ key: StaticString, _ value: some CanonicalJSONWritable) {
-        if needsComma { bytes.append(UInt8(ascii: ",")) }
-        bytes.append(UInt8(ascii: "\""))
-        key.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: ":"))
+        if needsComma { append(UInt8(ascii: ",")) }
+        append(UInt8(ascii: "\""))
+        key.withUTF8Buffer { append($0) }
+        append(UInt8(ascii: "\""))
+        append(UInt8(ascii: ":"))
         value.write(to: &self)
         needsComma = true
     }
 
     fileprivate mutating func write(_ value: Int) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        if value < 0 { append(UInt8(ascii: "-")) }
         var magnitude = value.magnitude
-        var divisor: UInt = 1
-        while divisor <= magnitude / 10 { divisor *= 10 }
-        repeat {
-            bytes.append(UInt8(ascii: "0") + UInt8(magnitude / divisor))
-            magnitude %= divisor
-            divisor /= 10
-        } while divisor > 0
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var start = digits.count
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            append(UnsafeBufferPointer(rebasing: digits[start...]))
+        }
     }
 
     fileprivate mutating func write(_ value: String) {
-        bytes.append(UInt8(ascii: "\""))
+        append(UInt8(ascii: "\""))
         value.withUTF8Bytes { text in
             var start = 0
             for index in 0..<text.count {
                 let byte = text[index]
                 guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<index]))
+                append(UnsafeBufferPointer(rebasing: text[start..<index]))
                 start = index + 1
-                bytes.append(UInt8(ascii: "\\"))
+                append(UInt8(ascii: "\\"))
                 switch byte {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
-                case 0x08: bytes.append(UInt8(ascii: "b"))
-                case 0x09: bytes.append(UInt8(ascii: "t"))
-                case 0x0A: bytes.append(UInt8(ascii: "n"))
-                case 0x0C: bytes.append(UInt8(ascii: "f"))
-                case 0x0D: bytes.append(UInt8(ascii: "r"))
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"): append(byte)
+                case 0x08: append(UInt8(ascii: "b"))
+                case 0x09: append(UInt8(ascii: "t"))
+                case 0x0A: append(UInt8(ascii: "n"))
+                case 0x0C: append(UInt8(ascii: "f"))
+                case 0x0D: append(UInt8(ascii: "r"))
                 default:
-                    bytes.append(contentsOf: "u00".utf8)
-                    bytes.append(Self.hexDigits[Int(byte >> 4)])
-                    bytes.append(Self.hexDigits[Int(byte & 0x0F)])
+                    append(UInt8(ascii: "u"))
+                    append(UInt8(ascii: "0"))
+                    append(UInt8(ascii: "0"))
+                    append(Self.hexDigits[Int(byte >> 4)])
+                    append(Self.hexDigits[Int(byte & 0x0F)])
                 }
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[start...]))
+            append(UnsafeBufferPointer(rebasing: text[start...]))
         }
-        bytes.append(UInt8(ascii: "\""))
+        append(UInt8(ascii: "\""))
+    }
+
+    private mutating func append(_ byte: UInt8) {
+        precondition(count < buffer.count, "canonical JSON larger than its capacity")
+        buffer[count] = byte
+        count += 1
+    }
+
+    private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        precondition(count + bytes.count <= buffer.count, "canonical JSON larger than its capacity")
+        _ = UnsafeMutableBufferPointer(rebasing: buffer[count...]).initialize(fromContentsOf: bytes)
+        count += bytes.count
     }
 
     /// Lower-case hexadecimal digits.

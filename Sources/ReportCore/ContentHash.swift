@@ -17,9 +17,7 @@ struct CanonicalContent: Encodable, CanonicalJSONWritable {
 
     /// The canonical JSON bytes.
     var bytes: [UInt8] {
-        var writer = CanonicalJSONWriter(capacity: 8192 + sections.utf8Count)
-        write(to: &writer)
-        return writer.bytes
+        CanonicalJSONWriter.bytes(of: self, stringBytes: agency.utf8.count + sections.utf8Count)
     }
 
     func write(to writer: inout CanonicalJSONWriter) {

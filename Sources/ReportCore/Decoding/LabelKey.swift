@@ -18,11 +18,17 @@ enum LabelKey {
         of text: S,
         _ body: (UnsafeBufferPointer<UInt8>) throws -> Result
     ) rethrows -> Result {
-        try text.withUTF8Bytes { source in
-            try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(source.count, 1)) { key in
-                let length = write(source, to: key.baseAddress!)
-                return try body(UnsafeBufferPointer(rebasing: key[..<length]))
-            }
+        try text.withUTF8Bytes { try withKey(ofUTF8: $0, body) }
+    }
+
+    /// Calls `body` with the key of the UTF-8 text `text`, without making a string of it.
+    static func withKey<Result>(
+        ofUTF8 text: UnsafeBufferPointer<UInt8>,
+        _ body: (UnsafeBufferPointer<UInt8>) throws -> Result
+    ) rethrows -> Result {
+        try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(text.count, 1)) { key in
+            let length = write(text, to: key.baseAddress!)
+            return try body(UnsafeBufferPointer(rebasing: key[..<length]))
         }
     }
 
@@ -82,32 +88,55 @@ enum LabelKey {
 
     /// `key` without its leading list numbering: 一、 二. （三） (3) 1. 2、 and the like, repeated.
     static func strippingNumbering(_ key: String) -> Substring {
-        var rest = Substring(key)
-        while true {
-            if let first = rest.first, chineseNumerals.contains(first) {
-                let afterNumeral = rest.drop { chineseNumerals.contains($0) }
-                if let separator = afterNumeral.first, separator == "、" || separator == "." {
-                    rest = afterNumeral.dropFirst()
-                    continue
-                }
-            }
-            if rest.first == "(" {
-                let inner = rest.dropFirst().prefix { chineseNumerals.contains($0) || $0.isASCII && $0.isNumber }
-                if !inner.isEmpty, rest.dropFirst(1 + inner.count).first == ")" {
-                    rest = rest.dropFirst(2 + inner.count)
-                    continue
-                }
-            }
-            let digits = rest.prefix { $0.isASCII && $0.isNumber }
-            if !digits.isEmpty, let separator = rest.dropFirst(digits.count).first, "、.".contains(separator) {
-                rest = rest.dropFirst(digits.count + 1)
+        key[utf8Offsets: key.withUTF8Bytes(numberingLength)..<key.utf8.count]
+    }
+
+    /// The length in bytes of the list numbering that `key` starts with. It is read by characters
+    /// (`Character`s), as a person would: a numeral or separator with a combining mark on it is
+    /// another character and ends the numbering.
+    private static func numberingLength(_ key: UnsafeBufferPointer<UInt8>) -> Int {
+        var start = 0
+        while start < key.count {
+            var end = start
+            while let width = key.characterWidth(at: end, where: isNumeral) { end += width }
+            if end > start, let width = key.characterWidth(at: end, where: isSeparator) {
+                start = end + width
                 continue
             }
-            return rest
+            if let open = key.characterWidth(at: start, where: { $0 == "(" }) {
+                end = start + open
+                while let width = key.characterWidth(at: end, where: { isNumeral($0) || isDigit($0) }) { end += width }
+                if end > start + open, let close = key.characterWidth(at: end, where: { $0 == ")" }) {
+                    start = end + close
+                    continue
+                }
+            }
+            end = start
+            while let width = key.characterWidth(at: end, where: isDigit) { end += width }
+            if end > start, let width = key.characterWidth(at: end, where: isSeparator) {
+                start = end + width
+                continue
+            }
+            break
+        }
+        return start
+    }
+
+    /// 一 to 十; U+F9D1 is a compatibility form of 六 and equal to it as a `Character`.
+    private static func isNumeral(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "\u{F9D1}": true
+        default: false
         }
     }
 
-    private static let chineseNumerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+    private static func isSeparator(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "、" || scalar == "."
+    }
+
+    private static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+        ("0"..."9").contains(scalar)
+    }
 
     /// Traditional forms of the characters the template's labels and headings use.
     private static let traditionalToSimplified: [Unicode.Scalar: Unicode.Scalar] = {

@@ -53,7 +53,11 @@ struct DecodedText {
     /// Text decoders accept control bytes; a file that is more than 1% control characters is binary.
     private static func refuseControlCharacters(in text: String) throws(NotAReport) {
         let (controls, total) = text.withUTF8Bytes { bytes in
-            (bytes.count { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D && $0 != 0x0C }, bytes.count)
+            var controls = 0
+            for byte in bytes where byte < 0x20 {
+                if byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C { controls += 1 }
+            }
+            return (controls, bytes.count)
         }
         if controls * 100 > total {
             throw NotAReport(.binary, "\(controls) of \(total) bytes are control characters: the file is binary")

@@ -80,6 +80,22 @@ extension UnsafeBufferPointer<UInt8> {
         }
     }
 
+    /// The width of the scalar at `index` when it satisfies `predicate` and is a `Character` of its
+    /// own (no combining mark joins it), else `nil`. The scalar before `index`, if any, must end a
+    /// `Character`.
+    func characterWidth(at index: Int, where predicate: (Unicode.Scalar) -> Bool) -> Int? {
+        guard index < count else { return nil }
+        let scalar = scalar(at: index)
+        guard predicate(scalar) else { return nil }
+        let next = index + UTF8.scalarWidth(lead: self[index])
+        guard next < count, Self.mayExtend(lead: self[next]) else { return next - index }
+        // Rare: let the standard library's grapheme breaking decide.
+        var scalars = String.UnicodeScalarView()
+        scalars.append(scalar)
+        scalars.append(self.scalar(at: next))
+        return String(scalars).count == 2 ? next - index : nil
+    }
+
     /// Whether the ASCII character at `index` is a `Character` of its own within `bounds`: not
     /// joined to a combining mark after it or to a prepended mark before it. A separator that is
     /// not one is no separator for `Character`-based splitting, and must not be for ours either.

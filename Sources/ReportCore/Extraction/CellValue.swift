@@ -13,12 +13,16 @@ enum CellValue: Equatable {
     /// canonically equivalent spelling, so they are compared byte for byte.)
     static let blankMarkers = ["/", "-", "—", "——", "无", "\\", "－", "–", "/ "]
 
-    init(_ text: Substring) {
-        self = text.withUTF8Bytes { bytes in
-            if bytes.isEmpty { return .empty }
-            if let number = Number(bytes) { return .number(number) }
-            let isBlank = Self.blankMarkers.contains { marker in marker.withUTF8Bytes { $0.elementsEqual(bytes) } }
-            return isBlank ? .blank : .text
+    /// The value of the UTF-8 text `text`.
+    init(_ text: UnsafeBufferPointer<UInt8>) {
+        if text.isEmpty {
+            self = .empty
+        } else if let number = Number(text) {
+            self = .number(number)
+        } else if Self.blankMarkers.contains(where: { marker in marker.withUTF8Bytes { $0.elementsEqual(text) } }) {
+            self = .blank
+        } else {
+            self = .text
         }
     }
 

@@ -11,11 +11,11 @@ struct Identity {
         let lines = outline.lines
         title = outline.titleLine.map { String(lines[$0].trimmed) }
         publishedOn = outline.dateLine.flatMap { Outline.date(in: LabelKey.of(lines[$0])) }
-        let titleKey = title.map(LabelKey.of)
+        let titleMention = title.map { YearMention(LabelKey.of($0)) }
 
         let firstHeading = outline.headings.values.min() ?? lines.count
         let namedAgency = lines[..<min(firstHeading + 1, lines.count)].lazy.compactMap(Self.unitName).first
-        let titleAgency = titleKey.flatMap(Self.agency(inTitle:))
+        let titleAgency = titleMention.flatMap(Self.agency(inTitle:))
         let signatureAgency = outline.signatureLine.map { LabelKey.of(lines[$0]) }
         guard let agency = namedAgency ?? titleAgency ?? signatureAgency, !agency.isEmpty else {
             throw NotAReport(.notAReport, "no issuing agency: the file has no title, 单位名称 or signature line")
@@ -32,7 +32,7 @@ struct Identity {
             }
         }
         let publishedYear = publishedOn.flatMap { Int($0.prefix(4)) }.map { $0 - 1 }
-        guard let year = titleKey.flatMap(Self.firstYear(in:)) ?? periodYear() ?? overviewYear() ?? publishedYear else {
+        guard let year = titleMention?.year ?? periodYear() ?? overviewYear() ?? publishedYear else {
             throw NotAReport(.notAReport, "no report year: none in the title, 报告数据统计期限, 总体情况 or date")
         }
         self.year = year
@@ -49,8 +49,9 @@ struct Identity {
     }
 
     /// The text of a title before its year, or before 政府信息公开 / 年度报告 when it has none.
-    private static func agency(inTitle key: String) -> String? {
-        if let year = yearRange(in: key) {
+    private static func agency(inTitle title: YearMention) -> String? {
+        let key = title.key
+        if let year = title.range {
             let before = key[..<year.lowerBound]
             return before.isEmpty ? nil : String(before)
         }
@@ -64,10 +65,10 @@ struct Identity {
 
     /// The first `yyyy年` with a plausible report year.
     static func firstYear(in key: String) -> Int? {
-        yearRange(in: key).flatMap { Int(key[$0].prefix(4)) }
+        YearMention(key).year
     }
 
-    private static func yearRange(in key: String) -> Range<String.Index>? {
+    fileprivate static func yearRange(in key: String) -> Range<String.Index>? {
         var searchStart = key.startIndex
         while let marker = key[searchStart...].firstIndex(of: "年") {
             let digits = key[..<marker].reversed().prefix { $0.isASCII && $0.isNumber }
@@ -77,5 +78,20 @@ struct Identity {
             searchStart = key.index(after: marker)
         }
         return nil
+    }
+}
+
+/// A key and where its first `yyyy年` with a plausible report year is, found once.
+private struct YearMention {
+    var key: String
+    var range: Range<String.Index>?
+
+    init(_ key: String) {
+        self.key = key
+        self.range = Identity.yearRange(in: key)
+    }
+
+    var year: Int? {
+        range.flatMap { Int(key[$0].prefix(4)) }
     }
 }

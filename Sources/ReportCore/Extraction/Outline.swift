@@ -120,7 +120,8 @@ struct Outline {
         var index = dateLine - 1
         while index > start, LabelKey.of(lines[index]).isEmpty { index -= 1 }
         let key = LabelKey.of(lines[index])
-        if index > start, key.count <= 40, !key.hasSuffix("。"), !key.hasSuffix("."), CellValue(Substring(key)) == .text
+        if index > start, key.count <= 40, !key.hasSuffix("。"), !key.hasSuffix("."),
+            key.withUTF8Bytes(CellValue.init) == .text
         {
             signatureLine = index
         }

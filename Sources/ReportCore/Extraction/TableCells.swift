@@ -16,15 +16,16 @@ struct TableCells {
     /// The largest magnitude a cell may hold, so that sums of 200 cells cannot overflow.
     static let maximumDigits = 15
 
-    /// Stores the value read for `cell` from `source`.
-    mutating func store(_ value: CellValue, printed: Substring, line: Int, in cell: Int) throws(NotAReport) {
+    /// Stores `value`, read from `source`, as cell number `cell`.
+    mutating func store(_ value: CellValue, of source: Cell, in cell: Int) throws(NotAReport) {
+        let line = source.line
         lines[cell] = line
         guard case .number(let number) = value else {
             blanks.append(cell)
             return
         }
         // Integer digits without thousands separators and leading zeros; whether the fraction is 0.
-        let (digits, magnitude, fractionIsZero) = printed.withUTF8Bytes { text in
+        let (digits, magnitude, fractionIsZero) = source.withUTF8Bytes { text in
             var digits = 0
             var magnitude = 0
             for byte in text[number.integer]
@@ -37,18 +38,18 @@ struct TableCells {
         guard digits <= Self.maximumDigits else {
             throw NotAReport(
                 .valueOutOfRange,
-                "line \(line): \(Template.cellKeys[cell]) is \(printed), more than \(Self.maximumDigits) digits"
+                "line \(line): \(Template.cellKeys[cell]) is \(source.text), more than \(Self.maximumDigits) digits"
             )
         }
         if cell == Template.feeCell {
-            let decimal = printed.withUTF8Bytes { Self.decimal(number, in: $0) }
+            let decimal = source.withUTF8Bytes { Self.decimal(number, in: $0) }
             fee = number.negative && decimal != "0" ? "-" + decimal : decimal
         } else {
             counts[cell] = number.negative ? -magnitude : magnitude
         }
         let isWhole = fractionIsZero || cell == Template.feeCell
         if number.negative && magnitude > 0 || number.negative && !fractionIsZero || !isWhole {
-            invalid.append((cell, String(printed)))
+            invalid.append((cell, String(source.text)))
         }
     }
 

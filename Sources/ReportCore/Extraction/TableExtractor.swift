@@ -9,31 +9,36 @@ struct TableExtractor {
     private enum Run {
         /// The key is built when a row looks for its label, so prose around the tables costs little.
         case label(cells: Range<Int>)
-        case values([Int])
+        /// The run's values are `valueCells[range]`.
+        case values(Range<Int>)
     }
 
     private let cells: [Cell]
     private let values: [CellValue]
     private var runs: [Run] = []
+    /// The cells of the value runs, run after run.
+    private var valueCells: [Int] = []
 
     init(cells: [Cell]) {
         self.cells = cells
-        var values = cells.map { CellValue($0.text) }
+        var values = cells.map(\.value)
         Self.markBlanksInsideValueRows(cells, &values)
         self.values = values
         var runs: [Run] = []
+        var valueCells: [Int] = []
+        valueCells.reserveCapacity(cells.count)
         var index = 0
         while index < cells.count {
             switch values[index] {
             case .empty:
                 index += 1
             case .number, .blank:
-                var run: [Int] = []
+                let start = valueCells.count
                 while index < cells.count, values[index] != .text {
-                    if values[index].isValue { run.append(index) }
+                    if values[index].isValue { valueCells.append(index) }
                     index += 1
                 }
-                runs.append(.values(run))
+                runs.append(.values(start..<valueCells.count))
             case .text:
                 let start = index
                 while index < cells.count, !values[index].isValue { index += 1 }
@@ -41,6 +46,7 @@ struct TableExtractor {
             }
         }
         self.runs = runs
+        self.valueCells = valueCells
     }
 
     /// An empty cell between two values of the same row is a value left blank.
@@ -61,14 +67,14 @@ struct TableExtractor {
     /// Reads table 2 into `table`.
     func readActive(into table: inout TableCells) throws(NotAReport) {
         var position = 0
-        var cell = 0
+        var first = 0
         for row in Template.activeRows {
             let width = max(row.columns.count, 1)
             position = try read(row.label, name: row.key, width: width, table: "表二", from: position) {
-                (value, printed, line, column) throws(NotAReport) in
-                try table.store(value, printed: printed, line: line, in: cell + column)
+                (value, cell, column) throws(NotAReport) in
+                try table.store(value, of: cell, in: first + column)
             }
-            cell += width
+            first += width
         }
     }
 
@@ -88,16 +94,16 @@ struct TableExtractor {
                 rowIndex += 2
                 let first = Template.requestCell(row: rowIndex, column: 0)
                 position = try takeValues(after: collapsed, name: "otherHandling", width: 7, table: "表三") {
-                    (value, printed, line, column) throws(NotAReport) in
-                    try table.store(value, printed: printed, line: line, in: first + column)
+                    (value, cell, column) throws(NotAReport) in
+                    try table.store(value, of: cell, in: first + column)
                 }
                 rowIndex += 1
                 continue
             }
             let first = Template.requestCell(row: rowIndex, column: 0)
             position = try read(row.label, name: row.key, width: 7, table: "表三", from: position) {
-                (value, printed, line, column) throws(NotAReport) in
-                try table.store(value, printed: printed, line: line, in: first + column)
+                (value, cell, column) throws(NotAReport) in
+                try table.store(value, of: cell, in: first + column)
             }
             rowIndex += 1
         }
@@ -106,8 +112,8 @@ struct TableExtractor {
     /// Reads table 4 into `table`.
     func readReviews(into table: inout TableCells) throws(NotAReport) {
         _ = try read(Template.reviewHeader, name: "reviews", width: 15, table: "表四", from: 0) {
-            (value, printed, line, column) throws(NotAReport) in
-            try table.store(value, printed: printed, line: line, in: Template.reviewsFirstCell + column)
+            (value, cell, column) throws(NotAReport) in
+            try table.store(value, of: cell, in: Template.reviewsFirstCell + column)
         }
     }
 
@@ -119,7 +125,7 @@ struct TableExtractor {
         width: Int,
         table: String,
         from position: Int,
-        store: (CellValue, Substring, Int, Int) throws(NotAReport) -> Void
+        store: (CellValue, Cell, Int) throws(NotAReport) -> Void
     ) throws(NotAReport) -> Int {
         guard let labelRun = (position..<runs.count).first(where: { matches(label, run: $0) }) else {
             throw NotAReport(.unreadableTable, "\(table): row \(name) (\(label.needles[0])) not found")
@@ -134,16 +140,16 @@ struct TableExtractor {
         name: String,
         width: Int,
         table: String,
-        store: (CellValue, Substring, Int, Int) throws(NotAReport) -> Void
+        store: (CellValue, Cell, Int) throws(NotAReport) -> Void
     ) throws(NotAReport) -> Int {
-        guard labelRun + 1 < runs.count, case .values(let found) = runs[labelRun + 1], found.count >= width else {
+        guard labelRun + 1 < runs.count, case .values(let run) = runs[labelRun + 1], run.count >= width else {
             throw NotAReport(
                 .unreadableTable,
                 "\(table): row \(name) at line \(labelLine(labelRun)) has fewer than \(width) values"
             )
         }
-        for (column, index) in found.prefix(width).enumerated() {
-            try store(values[index], cells[index].text, cells[index].line, column)
+        for (column, index) in valueCells[run].prefix(width).enumerated() {
+            try store(values[index], cells[index], column)
         }
         return labelRun + 2
     }
@@ -155,10 +161,9 @@ struct TableExtractor {
                 // A cell whose stripped key is a needle ends with it: test that first, on bytes.
                 // (No needle has another, canonically equivalent spelling.)
                 values[index] == .text
-                    && LabelKey.withKey(
-                        of: cells[index].text,
-                        { key in label.needles.contains(where: key.hasSuffix(bytesOf:)) }
-                    )
+                    && cells[index].withUTF8Bytes({ text in
+                        LabelKey.withKey(ofUTF8: text) { key in label.needles.contains(where: key.hasSuffix(bytesOf:)) }
+                    })
                     && label.needles.contains(String(LabelKey.strippingNumbering(LabelKey.of(cells[index].text))))
             }
         }
@@ -167,11 +172,11 @@ struct TableExtractor {
 
     /// Calls `body` with the keys of the text cells in `range`, joined.
     private func withKey<Result>(of range: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        let capacity = range.reduce(0) { $0 + cells[$1].text.utf8.count }
+        let capacity = range.reduce(0) { $0 + cells[$1].bounds.count }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(capacity, 1)) { key in
             var length = 0
             for index in range where values[index] == .text {
-                length += cells[index].text.withUTF8Bytes { LabelKey.write($0, to: key.baseAddress! + length) }
+                length += cells[index].withUTF8Bytes { LabelKey.write($0, to: key.baseAddress! + length) }
             }
             return body(UnsafeBufferPointer(rebasing: key[..<length]))
         }

@@ -57,7 +57,7 @@ enum TextLayout: String {
             let cellRow = self == .cells ? row : number
             line.withUTF8Bytes { bytes in
                 forEachField(of: line, bytes) { field in
-                    cells.append(Cell(text: line[utf8Offsets: field], line: number, row: cellRow))
+                    cells.append(Cell(line, bytes, bounds: field, line: number, row: cellRow))
                 }
             }
         }
