@@ -25,7 +25,8 @@ enum TextNormalizer {
 
             func endLine(skipping width: Int) {
                 if line.isEmpty {
-                    lines.append(String(decoding: UnsafeBufferPointer(rebasing: source[start..<index]), as: UTF8.self))
+                    // Copying a slice of valid text skips the validation of `String(decoding:as:)`.
+                    lines.append(String(text[utf8Offsets: start..<index]))
                 } else {
                     rewrite(skipping: 0, with: nil)
                     lines.append(String(decoding: line, as: UTF8.self))

@@ -7,21 +7,43 @@ import Darwin
 /// Byte-level text primitives for the hot paths: searching, trimming and splitting lines as UTF-8
 /// bytes, with the same results as the `Character`-based operations they replace.
 extension UnsafeBufferPointer<UInt8> {
-    /// Whether the bytes contain `pattern`. Looks for the pattern's last byte with `memchr`: in
-    /// UTF-8 Chinese text the last byte of a character varies far more than its lead byte.
+    /// Whether the bytes contain `pattern`.
     func containsBytes(of pattern: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let last = pattern.last else { return true }
-        guard count >= pattern.count, let base = baseAddress, let needle = pattern.baseAddress else {
-            return false
+        firstRange(of: pattern, from: 0) != nil
+    }
+
+    /// Where `pattern` first occurs at or after `start`. Looks for the pattern's last byte with
+    /// `memchr`: in UTF-8 Chinese text the last byte of a character varies far more than its lead.
+    func firstRange(of pattern: UnsafeBufferPointer<UInt8>, from start: Int) -> Range<Int>? {
+        guard let last = pattern.last else { return start..<start }
+        guard count - start >= pattern.count, let base = baseAddress, let needle = pattern.baseAddress else {
+            return nil
         }
-        var offset = pattern.count - 1
+        var offset = start + pattern.count - 1
         while offset < count {
-            guard let hit = memchr(base + offset, Int32(last), count - offset) else { return false }
+            guard let hit = memchr(base + offset, Int32(last), count - offset) else { return nil }
             let end = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
-            if memcmp(base + end - pattern.count, needle, pattern.count) == 0 { return true }
+            if memcmp(base + end - pattern.count, needle, pattern.count) == 0 { return end - pattern.count..<end }
             offset = end
         }
-        return false
+        return nil
+    }
+
+    /// Where `pattern` first occurs at or after `start` as whole `Character`s, as a search by
+    /// `Character`s finds it. The pattern's characters must be plain ones: no combining marks,
+    /// no other canonically equivalent spellings.
+    func firstCharacterRange(of pattern: String, from start: Int) -> Range<Int>? {
+        var start = start
+        while let range = pattern.withUTF8Bytes({ firstRange(of: $0, from: start) }) {
+            let whole = 0..<count
+            if isCharacterBoundary(at: range.lowerBound, in: whole)
+                && isCharacterBoundary(at: range.upperBound, in: whole)
+            {
+                return range
+            }
+            start = range.lowerBound + 1
+        }
+        return nil
     }
 
     /// Whether the bytes contain `byte` (with `memchr`, much faster than `contains` on long text).
@@ -84,32 +106,30 @@ extension UnsafeBufferPointer<UInt8> {
     /// own (no combining mark joins it), else `nil`. The scalar before `index`, if any, must end a
     /// `Character`.
     func characterWidth(at index: Int, where predicate: (Unicode.Scalar) -> Bool) -> Int? {
-        guard index < count else { return nil }
-        let scalar = scalar(at: index)
-        guard predicate(scalar) else { return nil }
+        guard index < count, predicate(scalar(at: index)) else { return nil }
         let next = index + UTF8.scalarWidth(lead: self[index])
-        guard next < count, Self.mayExtend(lead: self[next]) else { return next - index }
-        // Rare: let the standard library's grapheme breaking decide.
-        var scalars = String.UnicodeScalarView()
-        scalars.append(scalar)
-        scalars.append(self.scalar(at: next))
-        return String(scalars).count == 2 ? next - index : nil
+        return isCharacterBoundary(at: next, in: 0..<count) ? next - index : nil
     }
 
     /// Whether the ASCII character at `index` is a `Character` of its own within `bounds`: not
     /// joined to a combining mark after it or to a prepended mark before it. A separator that is
     /// not one is no separator for `Character`-based splitting, and must not be for ours either.
     func isLoneCharacter(at index: Int, in bounds: Range<Int>) -> Bool {
-        let after = index + 1
-        let plainBefore = index == bounds.lowerBound || !Self.mayPrepend(lead: self[leadIndex(before: index)])
-        let plainAfter = after == bounds.upperBound || !Self.mayExtend(lead: self[after])
-        if plainBefore && plainAfter { return true }
+        isCharacterBoundary(at: index, in: bounds) && isCharacterBoundary(at: index + 1, in: bounds)
+    }
+
+    /// Whether `Character`s of the text `self[bounds]` break at `index`, which must be a scalar
+    /// boundary next to a plain scalar (one that is not itself a mark, a joiner or part of an emoji
+    /// or flag sequence): then only the two scalars around `index` decide.
+    func isCharacterBoundary(at index: Int, in bounds: Range<Int>) -> Bool {
+        guard index > bounds.lowerBound, index < bounds.upperBound else { return true }
+        let before = leadIndex(before: index)
+        if !Self.mayPrepend(lead: self[before]) && !Self.mayExtend(lead: self[index]) { return true }
         // Rare: let the standard library's grapheme breaking decide.
         var scalars = String.UnicodeScalarView()
-        if index > bounds.lowerBound { scalars.append(scalar(at: leadIndex(before: index))) }
-        scalars.append(Unicode.Scalar(self[index]))
-        if after < bounds.upperBound { scalars.append(scalar(at: after)) }
-        return String(scalars).count == scalars.count
+        scalars.append(scalar(at: before))
+        scalars.append(scalar(at: index))
+        return String(scalars).count == 2
     }
 
     /// The index of the lead byte of the scalar that ends right before `end`.

@@ -13,13 +13,18 @@ enum CellValue: Equatable {
     /// canonically equivalent spelling, so they are compared byte for byte.)
     static let blankMarkers = ["/", "-", "—", "——", "无", "\\", "－", "–", "/ "]
 
+    /// The length of the longest blank marker in UTF-8.
+    private static let longestBlankMarker = blankMarkers.map(\.utf8.count).max()!
+
     /// The value of the UTF-8 text `text`.
     init(_ text: UnsafeBufferPointer<UInt8>) {
         if text.isEmpty {
             self = .empty
         } else if let number = Number(text) {
             self = .number(number)
-        } else if Self.blankMarkers.contains(where: { marker in marker.withUTF8Bytes { $0.elementsEqual(text) } }) {
+        } else if text.count <= Self.longestBlankMarker,
+            Self.blankMarkers.contains(where: { marker in marker.withUTF8Bytes { $0.elementsEqual(text) } })
+        {
             self = .blank
         } else {
             self = .text

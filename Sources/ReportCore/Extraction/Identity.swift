@@ -69,15 +69,40 @@ struct Identity {
     }
 
     fileprivate static func yearRange(in key: String) -> Range<String.Index>? {
-        var searchStart = key.startIndex
-        while let marker = key[searchStart...].firstIndex(of: "年") {
-            let digits = key[..<marker].reversed().prefix { $0.isASCII && $0.isNumber }
-            if digits.count == 4, let year = Int(String(digits.reversed())), (2000...2100).contains(year) {
-                return key.index(marker, offsetBy: -4)..<key.index(after: marker)
+        let bounds = key.withUTF8Bytes { bytes -> Range<Int>? in
+            var start = 0
+            // 年, or its compatibility form U+F98E, which is the same `Character`.
+            while let marker = ["年", "\u{F98E}"].compactMap({ bytes.firstCharacterRange(of: $0, from: start) })
+                .min(by: { $0.lowerBound < $1.lowerBound })
+            {
+                if let digits = fourDigits(before: marker.lowerBound, in: bytes),
+                    case let year = digits.reduce(0, { $0 * 10 + Int($1 - UInt8(ascii: "0")) }),
+                    (2000...2100).contains(year)
+                {
+                    return marker.lowerBound - 4..<marker.upperBound
+                }
+                start = marker.upperBound
             }
-            searchStart = key.index(after: marker)
+            return nil
         }
-        return nil
+        return bounds.map {
+            key.utf8.index(
+                key.startIndex,
+                offsetBy: $0.lowerBound
+            )..<key.utf8.index(key.startIndex, offsetBy: $0.upperBound)
+        }
+    }
+
+    /// The digits before `end` when they are exactly four ASCII digit characters.
+    private static func fourDigits(before end: Int, in bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>?
+    {
+        var start = end
+        while start > 0, end - start < 5, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[start - 1]) {
+            start -= 1
+        }
+        // A prepended mark may join the first digit into a character that is no digit.
+        if !bytes.isCharacterBoundary(at: start, in: 0..<bytes.count) { start += 1 }
+        return end - start == 4 ? UnsafeBufferPointer(rebasing: bytes[start..<end]) : nil
     }
 }
 

@@ -13,35 +13,34 @@ struct TableExtractor {
         case values(Range<Int>)
     }
 
+    /// The cells, with empty cells inside value rows marked blank.
     private let cells: [Cell]
-    private let values: [CellValue]
     private var runs: [Run] = []
     /// The cells of the value runs, run after run.
     private var valueCells: [Int] = []
 
     init(cells: [Cell]) {
+        var cells = cells
+        Self.markBlanksInsideValueRows(&cells)
         self.cells = cells
-        var values = cells.map(\.value)
-        Self.markBlanksInsideValueRows(cells, &values)
-        self.values = values
         var runs: [Run] = []
         var valueCells: [Int] = []
         valueCells.reserveCapacity(cells.count)
         var index = 0
         while index < cells.count {
-            switch values[index] {
+            switch cells[index].value {
             case .empty:
                 index += 1
             case .number, .blank:
                 let start = valueCells.count
-                while index < cells.count, values[index] != .text {
-                    if values[index].isValue { valueCells.append(index) }
+                while index < cells.count, cells[index].value != .text {
+                    if cells[index].value.isValue { valueCells.append(index) }
                     index += 1
                 }
                 runs.append(.values(start..<valueCells.count))
             case .text:
                 let start = index
-                while index < cells.count, !values[index].isValue { index += 1 }
+                while index < cells.count, !cells[index].value.isValue { index += 1 }
                 runs.append(.label(cells: start..<index))
             }
         }
@@ -50,15 +49,15 @@ struct TableExtractor {
     }
 
     /// An empty cell between two values of the same row is a value left blank.
-    private static func markBlanksInsideValueRows(_ cells: [Cell], _ values: inout [CellValue]) {
+    private static func markBlanksInsideValueRows(_ cells: inout [Cell]) {
         var rowStart = 0
         while rowStart < cells.count {
             var rowEnd = rowStart
             while rowEnd < cells.count, cells[rowEnd].row == cells[rowStart].row { rowEnd += 1 }
-            if let first = (rowStart..<rowEnd).first(where: { values[$0].isValue }),
-                let last = (rowStart..<rowEnd).last(where: { values[$0].isValue })
+            if let first = (rowStart..<rowEnd).first(where: { cells[$0].value.isValue }),
+                let last = (rowStart..<rowEnd).last(where: { cells[$0].value.isValue })
             {
-                for index in first..<last where values[index] == .empty { values[index] = .blank }
+                for index in first..<last where cells[index].value == .empty { cells[index].value = .blank }
             }
             rowStart = rowEnd
         }
@@ -149,7 +148,7 @@ struct TableExtractor {
             )
         }
         for (column, index) in valueCells[run].prefix(width).enumerated() {
-            try store(values[index], cells[index], column)
+            try store(cells[index].value, cells[index], column)
         }
         return labelRun + 2
     }
@@ -160,7 +159,7 @@ struct TableExtractor {
             return range.contains { index in
                 // A cell whose stripped key is a needle ends with it: test that first, on bytes.
                 // (No needle has another, canonically equivalent spelling.)
-                values[index] == .text
+                cells[index].value == .text
                     && cells[index].withUTF8Bytes({ text in
                         LabelKey.withKey(ofUTF8: text) { key in label.needles.contains(where: key.hasSuffix(bytesOf:)) }
                     })
@@ -175,7 +174,7 @@ struct TableExtractor {
         let capacity = range.reduce(0) { $0 + cells[$1].bounds.count }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(capacity, 1)) { key in
             var length = 0
-            for index in range where values[index] == .text {
+            for index in range where cells[index].value == .text {
                 length += cells[index].withUTF8Bytes { LabelKey.write($0, to: key.baseAddress! + length) }
             }
             return body(UnsafeBufferPointer(rebasing: key[..<length]))

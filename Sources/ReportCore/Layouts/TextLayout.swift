@@ -46,7 +46,7 @@ enum TextLayout: String {
     /// Reads `lines` into cells.
     func cells(of lines: ArraySlice<String>) -> [Cell] {
         var cells: [Cell] = []
-        cells.reserveCapacity(lines.count * 2)
+        cells.reserveCapacity(lines.count * (self == .cells ? 1 : 8))
         var row = 0
         for (index, line) in zip(lines.indices, lines) {
             let number = index + 1
