@@ -38,6 +38,7 @@ enum LabelKey {
     /// Works on the bytes: ASCII and the 3-byte CJK ideographs (all the words of a label) are
     /// handled inline, other scalars are copied as they are.
     static func write(_ source: UnsafeBufferPointer<UInt8>, to key: UnsafeMutablePointer<UInt8>) -> Int {
+        let simplifiedForms = Self.simplifiedForms
         var length = 0
         var previousIsFa = false
         var index = 0
@@ -49,11 +50,6 @@ enum LabelKey {
                 key[length] = lead
                 length += 1
                 previousIsFa = false
-                continue
-            }
-            let width = source.layoutSpaceWidth(at: index)
-            if width > 0 {
-                index += width
                 continue
             }
             if (0xE4...0xE9).contains(lead) {
@@ -70,6 +66,11 @@ enum LabelKey {
                 key[length + 2] = 0x80 | UInt8(value & 0x3F)
                 length += 3
                 index += 3
+                continue
+            }
+            let width = source.layoutSpaceWidth(at: index)
+            if width > 0 {
+                index += width
                 continue
             }
             let scalarWidth = UTF8.scalarWidth(lead: lead)

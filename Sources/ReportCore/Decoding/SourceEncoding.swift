@@ -53,9 +53,11 @@ struct DecodedText {
     /// Text decoders accept control bytes; a file that is more than 1% control characters is binary.
     private static func refuseControlCharacters(in text: String) throws(NotAReport) {
         let (controls, total) = text.withUTF8Bytes { bytes in
+            // One bit per byte below 0x20, set for all but \t \n \f \r: branch-free, so it vectorises.
+            let isControl: UInt32 = 0xFFFF_C9FF
             var controls = 0
-            for byte in bytes where byte < 0x20 {
-                if byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C { controls += 1 }
+            for byte in bytes {
+                controls &+= Int(byte < 0x20 ? isControl >> byte & 1 : 0)
             }
             return (controls, bytes.count)
         }

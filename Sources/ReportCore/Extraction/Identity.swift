@@ -10,7 +10,7 @@ struct Identity {
     init(_ outline: Outline) throws(NotAReport) {
         let lines = outline.lines
         title = outline.titleLine.map { String(lines[$0].trimmed) }
-        publishedOn = outline.dateLine.flatMap { Outline.date(in: LabelKey.of(lines[$0])) }
+        publishedOn = outline.date
         let titleMention = title.map { YearMention(LabelKey.of($0)) }
 
         let firstHeading = outline.headings.values.min() ?? lines.count

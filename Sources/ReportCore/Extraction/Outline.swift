@@ -50,6 +50,8 @@ struct Outline {
     private(set) var titleLine: Int?
     /// The 0-based index of the date under the signature, if any.
     private(set) var dateLine: Int?
+    /// That date as `yyyy-MM-dd`.
+    private(set) var date: String?
     /// The 0-based index of the signature line above that date, if any.
     private(set) var signatureLine: Int?
     let lines: [String]
@@ -98,7 +100,9 @@ struct Outline {
     /// A line's key when it is short enough to be a heading, else `nil`. Its numbering is only
     /// stripped (which is slow) when it has a section's keyword: no other key matches a section.
     private static func headingKey(_ line: String) -> Substring? {
-        guard line.utf8.count <= 120, line.containsBytes(of: "情况") || line.containsBytes(of: "事项") else {
+        guard line.utf8.count <= 120,
+            line.withUTF8Bytes({ $0.containsBytes(of: "情况") || $0.containsBytes(of: "事项") })
+        else {
             return nil
         }
         let key = LabelKey.of(line)
@@ -111,8 +115,9 @@ struct Outline {
         let start = headings[.other] ?? headings.values.max() ?? 0
         guard start < lines.count else { return }
         for index in stride(from: lines.count - 1, to: start, by: -1) {
-            if Self.date(in: LabelKey.of(lines[index])) != nil {
+            if let date = Self.date(in: LabelKey.of(lines[index])) {
                 dateLine = index
+                self.date = date
                 break
             }
         }
@@ -128,7 +133,7 @@ struct Outline {
     }
 
     /// `yyyy-MM-dd` when `key` is a whole date line.
-    static func date(in key: String) -> String? {
+    private static func date(in key: String) -> String? {
         var numbers: [Int] = []
         var current = ""
         var separators: [Character] = []
