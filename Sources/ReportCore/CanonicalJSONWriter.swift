@@ -49,15 +49,18 @@ struct CanonicalJSONWriter {
     fileprivate mutating func write(_ value: Int) {
         if value < 0 { append(UInt8(ascii: "-")) }
         var magnitude = value.magnitude
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-            var start = digits.count
-            repeat {
-                start -= 1
-                digits[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-            } while magnitude > 0
-            append(UnsafeBufferPointer(rebasing: digits[start...]))
+        var width = 1
+        var rest = magnitude / 10
+        while rest > 0 {
+            width += 1
+            rest /= 10
         }
+        precondition(count + width <= buffer.count, "canonical JSON larger than its capacity")
+        for position in (count..<count + width).reversed() {
+            buffer[position] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+            magnitude /= 10
+        }
+        count += width
     }
 
     fileprivate mutating func write(_ value: String) {

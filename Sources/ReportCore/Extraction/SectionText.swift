@@ -9,12 +9,20 @@ enum SectionText {
         for line in lines {
             key.removeAll(keepingCapacity: true)
             line.withUTF8Bytes { bytes in
+                // Copies the runs between layout spaces.
+                var start = 0
                 var index = 0
                 while index < bytes.count {
                     let width = bytes.layoutSpaceWidth(at: index)
-                    if width == 0 { key.append(bytes[index]) }
-                    index += max(width, 1)
+                    guard width > 0 else {
+                        index += 1
+                        continue
+                    }
+                    key.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                    index += width
+                    start = index
                 }
+                key.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
             }
             let isChrome = key.withUnsafeBufferPointer { key in
                 chrome.contains { marker in marker.withUTF8Bytes { key.containsBytes(of: $0) } }
