@@ -24,18 +24,21 @@ enum TextLayout: String {
                     pipeLines += 1
                     if isMarkdownSeparator(bytes) { markdownSeparators += 1 }
                 }
+                // Counts past their thresholds below change nothing: they are not taken further.
                 if bytes.containsByte(UInt8(ascii: "\t")) {
+                    guard tabRows < 10 else { return }
                     if tabSeparatedFields(bytes) >= 2 {
                         tabRows += 1
                     } else if bytes.first == UInt8(ascii: "\t") {
                         tabCells += 1
                     }
-                } else if SpacedColumns.isColumnRow(bytes) {
+                } else if spacedRows < 10 && SpacedColumns.isColumnRow(bytes) {
                     spacedRows += 1
                 }
             }
+            // Markdown outranks every other layout: once it qualifies, it is the answer.
+            if markdownSeparators > 0 && pipeLines >= 10 { return .markdown }
         }
-        if markdownSeparators > 0 && pipeLines >= 10 { return .markdown }
         if pipeLines >= 20 { return .pipe }
         if tabRows >= 10 { return .tsv }
         if tabCells >= 20 { return .cells }
