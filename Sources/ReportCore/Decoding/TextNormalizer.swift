@@ -25,8 +25,7 @@ enum TextNormalizer {
 
             func endLine(skipping width: Int) {
                 if line.isEmpty {
-                    // Copying a slice of valid text skips the validation of `String(decoding:as:)`.
-                    lines.append(String(text[utf8Offsets: start..<index]))
+                    lines.append(String(decoding: UnsafeBufferPointer(rebasing: source[start..<index]), as: UTF8.self))
                 } else {
                     rewrite(skipping: 0, with: nil)
                     lines.append(String(decoding: line, as: UTF8.self))

@@ -115,7 +115,11 @@ extension UnsafeBufferPointer<UInt8> {
     /// joined to a combining mark after it or to a prepended mark before it. A separator that is
     /// not one is no separator for `Character`-based splitting, and must not be for ours either.
     func isLoneCharacter(at index: Int, in bounds: Range<Int>) -> Bool {
-        isCharacterBoundary(at: index, in: bounds) && isCharacterBoundary(at: index + 1, in: bounds)
+        // ASCII neighbours (the usual case) never join it.
+        let asciiBefore = index == bounds.lowerBound || self[index - 1] < 0x80
+        let asciiAfter = index + 1 == bounds.upperBound || self[index + 1] < 0x80
+        return asciiBefore && asciiAfter
+            || isCharacterBoundary(at: index, in: bounds) && isCharacterBoundary(at: index + 1, in: bounds)
     }
 
     /// Whether `Character`s of the text `self[bounds]` break at `index`, which must be a scalar
