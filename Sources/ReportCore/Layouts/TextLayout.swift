@@ -49,7 +49,7 @@ enum TextLayout: String {
     /// Reads `lines` into cells.
     func cells(of lines: ArraySlice<String>) -> [Cell] {
         var cells: [Cell] = []
-        cells.reserveCapacity(lines.count * (self == .cells ? 1 : 8))
+        cells.reserveCapacity(lines.count * (self == .cells ? 1 : 12))
         var row = 0
         for (index, line) in zip(lines.indices, lines) {
             let number = index + 1
