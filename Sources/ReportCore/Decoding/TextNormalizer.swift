@@ -36,7 +36,16 @@ enum TextNormalizer {
             }
 
             while index < count {
-                switch source[index] {
+                let byte = source[index]
+                if (0xE4...0xE9).contains(byte) {
+                    index += 3  // a CJK ideograph: nothing to fold
+                    continue
+                }
+                if (0x20..<0xC2).contains(byte) {
+                    index += 1  // printable ASCII, or the rest of a character read byte by byte below
+                    continue
+                }
+                switch byte {
                 case 0x0A:
                     endLine(skipping: 1)
                 case 0x0D:

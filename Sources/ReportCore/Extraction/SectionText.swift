@@ -13,6 +13,10 @@ enum SectionText {
                 var start = 0
                 var index = 0
                 while index < bytes.count {
+                    if (0xE4...0xE9).contains(bytes[index]) {
+                        index += 3  // a CJK ideograph, never a space
+                        continue
+                    }
                     let width = bytes.layoutSpaceWidth(at: index)
                     guard width > 0 else {
                         index += 1

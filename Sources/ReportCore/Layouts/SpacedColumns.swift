@@ -6,8 +6,11 @@ enum SpacedColumns {
     static func forEachField(of line: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Void) {
         var start: Int?
         var spaces = 0
-        for index in 0..<line.count {
+        var index = 0
+        while index < line.count {
             let byte = line[index]
+            // The other two bytes of a CJK ideograph would change nothing below.
+            defer { index += (0xE4...0xE9).contains(byte) ? 3 : 1 }
             if byte == UInt8(ascii: "\t")
                 || byte == UInt8(ascii: " ") && line.isLoneCharacter(at: index, in: 0..<line.count)
             {

@@ -24,15 +24,16 @@ enum TextLayout: String {
                     pipeLines += 1
                     if isMarkdownSeparator(bytes) { markdownSeparators += 1 }
                 }
-                // Counts past their thresholds below change nothing: they are not taken further.
+                // Once a layout that ranks higher has qualified, or a count has reached its
+                // threshold, the tests below can no longer change the answer: they are skipped.
+                guard pipeLines < 20 && tabRows < 10 else { return }
                 if bytes.containsByte(UInt8(ascii: "\t")) {
-                    guard tabRows < 10 else { return }
                     if tabSeparatedFields(bytes) >= 2 {
                         tabRows += 1
                     } else if bytes.first == UInt8(ascii: "\t") {
                         tabCells += 1
                     }
-                } else if spacedRows < 10 && SpacedColumns.isColumnRow(bytes) {
+                } else if tabCells < 20 && spacedRows < 10 && SpacedColumns.isColumnRow(bytes) {
                     spacedRows += 1
                 }
             }
