@@ -166,7 +166,15 @@ struct TableExtractor {
                     && label.needles.contains(String(LabelKey.strippingNumbering(LabelKey.of(cells[index].text))))
             }
         }
-        return withKey(of: range) { key in label.needles.contains(where: key.containsBytes(of:)) }
+        // A needle inside one cell is found without joining the keys of a long header run; the row's
+        // own label is its last cell, so look from there.
+        let inOneCell = range.reversed().contains { index in
+            cells[index].value == .text
+                && cells[index].withUTF8Bytes({ text in
+                    LabelKey.withKey(ofUTF8: text) { key in label.needles.contains(where: key.containsBytes(of:)) }
+                })
+        }
+        return inOneCell || withKey(of: range) { key in label.needles.contains(where: key.containsBytes(of:)) }
     }
 
     /// Calls `body` with the keys of the text cells in `range`, joined.
