@@ -1,8 +1,15 @@
+import Crypto
+
 /// Reads the bytes of one file into a ``Record``, or says why it is not a report.
 ///
 /// The parser is pure and deterministic: the same bytes always give the same record, it does no I/O
 /// (PDF text extraction is delegated to a ``PDFTextExtracting``), and it never throws or traps on bad
 /// input: every failure is a ``NotAReport`` with a reason.
+///
+/// The stages, in order: container and encoding (`DecodedText`, `HTMLText`, `DocxText`, PDF) →
+/// normalised lines (`TextNormalizer`) → section headings, identity (`Outline`, `Identity`) → layout
+/// reader (`TextLayout`) → cell stream → tables (`TableExtractor`) → validation (`Validator`) →
+/// canonical content and its hash (`CanonicalContent`).
 public struct ReportParser: Sendable {
     private let pdfText: (any PDFTextExtracting)?
 
@@ -16,6 +23,84 @@ public struct ReportParser: Sendable {
     ///   - bytes: the file's raw bytes.
     ///   - sourceName: the name recorded in `source.name` (the daemon passes the inbox-relative path).
     public func parse(_ bytes: [UInt8], sourceName: String) -> Result<Record, NotAReport> {
-        .failure(NotAReport(.notAReport, "not implemented yet"))
+        do {
+            return .success(try record(bytes, sourceName: sourceName))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    private func record(_ bytes: [UInt8], sourceName: String) throws(NotAReport) -> Record {
+        let text = try SourceText(bytes, pdfText: pdfText)
+        let lines = TextNormalizer.lines(of: text.text)
+        let outline = Outline(lines: lines)
+        guard let requestsBody = outline.body(of: .requests) else {
+            throw NotAReport(.notAReport, "no section \(Outline.Section.requests.heading): not an annual report")
+        }
+        guard let activeBody = outline.body(of: .active) else {
+            throw NotAReport(.unreadableTable, "no section \(Outline.Section.active.heading) (table 2)")
+        }
+        guard let reviewsBody = outline.body(of: .reviews) else {
+            throw NotAReport(.unreadableTable, "no section \(Outline.Section.reviews.heading) (table 4)")
+        }
+        try Self.refuseTrialEdition(lines[activeBody], firstLine: activeBody.lowerBound)
+        let identity = try Identity(outline)
+        let layout = text.layout ?? TextLayout.detect(lines)
+
+        var cells = TableCells()
+        try TableExtractor(cells: layout.cells(of: lines[activeBody])).readActive(into: &cells)
+        try TableExtractor(cells: layout.cells(of: lines[requestsBody])).readRequests(into: &cells)
+        try TableExtractor(cells: layout.cells(of: lines[reviewsBody])).readReviews(into: &cells)
+
+        let overview = outline.body(of: .overview).map { lines[$0] } ?? []
+        let findings = Validator.findings(cells, narrative: NarrativeCount(overview: overview))
+        let sections = Record.Sections(
+            overview: SectionText.of(overview),
+            problems: outline.body(of: .problems).map { SectionText.of(lines[$0]) } ?? "",
+            other: outline.body(of: .other).map { SectionText.of(lines[$0]) } ?? ""
+        )
+        let tables = cells.tables
+        let content = CanonicalContent(
+            agency: identity.agency,
+            year: identity.year,
+            active: tables.active,
+            requests: tables.requests,
+            reviews: tables.reviews,
+            sections: sections
+        )
+        return Record(
+            edition: "2021",
+            agency: identity.agency,
+            year: identity.year,
+            title: identity.title,
+            publishedOn: identity.publishedOn,
+            contentHash: content.hash,
+            source: Record.Source(
+                name: sourceName,
+                sha256: SHA256.hash(data: bytes).hexString,
+                bytes: bytes.count,
+                encoding: text.encoding.rawValue,
+                layout: text.layoutName ?? layout.rawValue
+            ),
+            active: tables.active,
+            requests: tables.requests,
+            reviews: tables.reviews,
+            sections: sections,
+            validation: Record.Validation(findings: findings)
+        )
+    }
+
+    /// The 2019 trial format (国办公开办函〔2019〕60号) has other table 2 columns; it is refused rather
+    /// than mis-read as 2021.
+    private static func refuseTrialEdition(_ lines: ArraySlice<String>, firstLine: Int) throws(NotAReport) {
+        for (index, line) in zip(lines.indices, lines) {
+            let key = LabelKey.of(line)
+            if let marker = Template.trialEditionMarkers.first(where: key.containsBytes(of:)) {
+                throw NotAReport(
+                    .unsupportedEdition,
+                    "2019 trial edition not supported yet (line \(index + 1): \(marker))"
+                )
+            }
+        }
     }
 }

@@ -33,12 +33,12 @@ public struct SampleReport: Sendable {
     /// A consistent report in which every cell holds a distinct non-zero value, so that a reader that
     /// puts a value into the wrong row or column cannot pass.
     public static func distinct(agency: String = "青山区人民政府", year: Int = 2024, seed: Int = 0) -> SampleReport {
-        let active = (0..<9).map { 11 + $0 * 13 + seed }
+        let active = (0..<9).map { 7001 + $0 * 13 + seed }
         var requests = [[Int]](repeating: [Int](repeating: 0, count: 7), count: 25)
         // Outcome rows 2...22: distinct per cell; the column total is their sum.
         for row in 2...22 {
             for column in 0..<6 {
-                requests[row][column] = 1 + row * 6 + column + seed * 200
+                requests[row][column] = 1000 + row * 7 + column + seed * 200
             }
         }
         for column in 0..<6 {
@@ -53,7 +53,7 @@ public struct SampleReport: Sendable {
         }
         var reviews: [Int] = []
         for group in 0..<3 {
-            let parts = (0..<4).map { 2 + group * 4 + $0 + seed }
+            let parts = (0..<4).map { 9001 + group * 40 + $0 * 3 + seed }
             reviews += parts + [parts.reduce(0, +)]
         }
         return SampleReport(
@@ -69,6 +69,7 @@ public struct SampleReport: Sendable {
                 "\(year)年，\(agency)坚持以公开为常态、不公开为例外，全面推进政务公开工作。",
                 "（一）主动公开情况。全年主动公开政府信息\(800 + seed)条，其中政策文件\(20 + seed)件。",
                 "（二）依申请公开情况。\(year)年，共收到政府信息公开申请\(requests[0][6])件，均在法定期限内答复。",
+                // `stateRequests(_:)` rewrites this line.
             ],
             problems: [
                 "一是公开内容还不够全面；二是政策解读形式较为单一。",
@@ -100,6 +101,12 @@ public struct SampleReport: Sendable {
 }
 
 extension SampleReport {
+    /// Makes 总体情况 state `count` received requests (the third overview paragraph).
+    public mutating func stateRequests(_ count: Int) {
+        narrativeRequests = count
+        overview[2] = "（二）依申请公开情况。\(year)年，共收到政府信息公开申请\(count)件，均在法定期限内答复。"
+    }
+
     /// The 200 cell values a parser must read, in template order (the order of
     /// `Record.cellValues`): blank markers read as 0.
     public var expectedCellValues: [String] {

@@ -1,0 +1,137 @@
+/// The skeleton of a report: where its six sections start, its title, 单位名称, statistics period,
+/// and the signature and date that close it. Found on the normalised lines, before any table is read.
+struct Outline {
+    /// The six section headings of the template, in order.
+    enum Section: Int, CaseIterable {
+        case overview, active, requests, reviews, problems, other
+
+        /// The words that make a short line this section's heading.
+        fileprivate func matches(_ key: Substring) -> Bool {
+            switch self {
+            case .overview: key.hasSuffix("总体情况") && key.unicodeScalars.count <= 8
+            case .active: key.unicodeScalars.count <= 16 && key.containsBytes(of: "主动公开政府信息情况")
+            case .requests: key.unicodeScalars.count <= 22 && key.containsBytes(of: "收到和处理政府信息公开申请")
+            case .reviews:
+                key.unicodeScalars.count <= 24 && key.containsBytes(of: "行政复议") && key.containsBytes(of: "行政诉讼")
+            case .problems: key.unicodeScalars.count <= 18 && key.containsBytes(of: "存在的主要问题")
+            case .other: key.unicodeScalars.count <= 14 && key.containsBytes(of: "其他需要报告的事项")
+            }
+        }
+
+        /// The heading as the template prints it, for messages.
+        var heading: String {
+            switch self {
+            case .overview: "一、总体情况"
+            case .active: "二、主动公开政府信息情况"
+            case .requests: "三、收到和处理政府信息公开申请情况"
+            case .reviews: "四、政府信息公开行政复议、行政诉讼情况"
+            case .problems: "五、存在的主要问题及改进情况"
+            case .other: "六、其他需要报告的事项"
+            }
+        }
+    }
+
+    /// The 0-based line index of each heading found.
+    private(set) var headings: [Section: Int] = [:]
+    /// The title line (0-based index), if any.
+    private(set) var titleLine: Int?
+    /// The 0-based index of the date under the signature, if any.
+    private(set) var dateLine: Int?
+    /// The 0-based index of the signature line above that date, if any.
+    private(set) var signatureLine: Int?
+    let lines: [String]
+
+    init(lines: [String]) {
+        self.lines = lines
+        let keys = lines.map(Self.headingKey)
+        var searchFrom = 0
+        for section in Section.allCases {
+            var found: Int?
+            var index = searchFrom
+            while index < lines.count {
+                let key = keys[index]
+                if let key, section.matches(key) {
+                    found = index
+                    if section != .overview { break }
+                } else if found != nil, key.map({ !$0.isEmpty }) ?? true {
+                    break  // a heading may be repeated on consecutive lines; the last one counts
+                }
+                index += 1
+            }
+            if let found {
+                headings[section] = found
+                searchFrom = found + 1
+            }
+        }
+        let firstHeading = headings.values.min() ?? lines.count
+        titleLine = lines[..<firstHeading].firstIndex { line in
+            let key = LabelKey.of(line)
+            return key.unicodeScalars.count <= 60 && key.hasSuffix("报告") && key.containsBytes(of: "政府信息公开")
+                && !key.containsBytes(of: ">")
+        }
+        findSignature()
+    }
+
+    /// The line range of a section's body (after its heading, up to the next heading found).
+    func body(of section: Section) -> Range<Int>? {
+        guard let start = headings[section] else { return nil }
+        let next = Section.allCases.dropFirst(section.rawValue + 1).compactMap { headings[$0] }.first
+        var end = next ?? lines.count
+        if section == .other, let signatureLine, signatureLine > start { end = min(end, signatureLine) }
+        if section == .other, let dateLine, dateLine > start { end = min(end, dateLine) }
+        return start + 1..<max(start + 1, end)
+    }
+
+    /// A line's key when it is short enough to be a heading, else `nil`.
+    private static func headingKey(_ line: String) -> Substring? {
+        guard line.utf8.count <= 120, line.containsBytes(of: "情况") || line.containsBytes(of: "事项") else {
+            return nil
+        }
+        let key = LabelKey.of(line)
+        return LabelKey.strippingNumbering(key)
+    }
+
+    /// The date that closes the report (`2025年1月26日`, `2025-01-26`) and the signature above it.
+    private mutating func findSignature() {
+        let start = headings[.other] ?? headings.values.max() ?? 0
+        guard start < lines.count else { return }
+        for index in stride(from: lines.count - 1, to: start, by: -1) {
+            if Self.date(in: LabelKey.of(lines[index])) != nil {
+                dateLine = index
+                break
+            }
+        }
+        guard let dateLine else { return }
+        var index = dateLine - 1
+        while index > start, LabelKey.of(lines[index]).isEmpty { index -= 1 }
+        let key = LabelKey.of(lines[index])
+        if index > start, key.count <= 40, !key.hasSuffix("。"), !key.hasSuffix("."), CellValue(Substring(key)) == .text {
+            signatureLine = index
+        }
+    }
+
+    /// `yyyy-MM-dd` when `key` is a whole date line.
+    static func date(in key: String) -> String? {
+        var numbers: [Int] = []
+        var current = ""
+        var separators: [Character] = []
+        for character in key {
+            if character.isASCII && character.isNumber {
+                current.append(character)
+            } else {
+                guard !current.isEmpty else { return nil }
+                numbers.append(Int(current)!)
+                current = ""
+                separators.append(character)
+            }
+        }
+        if !current.isEmpty { numbers.append(Int(current)!) }
+        let chinese = separators == ["年", "月", "日"]
+        let dashed = separators.count == 2 && Set(separators).count == 1 && "-./".contains(separators[0])
+        guard numbers.count == 3, chinese || dashed, (1990...2200).contains(numbers[0]), (1...12).contains(numbers[1]),
+            (1...31).contains(numbers[2])
+        else { return nil }
+        let pad = { (value: Int) in value < 10 ? "0\(value)" : "\(value)" }
+        return "\(numbers[0])-\(pad(numbers[1]))-\(pad(numbers[2]))"
+    }
+}

@@ -1,0 +1,34 @@
+extension Validator {
+    /// `narrative.requests` (warning): the request count stated in 总体情况 agrees with table 3's
+    /// received total.
+    static func narrativeRequests(_ cells: TableCells, _ narrative: NarrativeCount?) -> [Finding] {
+        let received = Template.requestCell(row: 0, column: 6)
+        guard let narrative, narrative.count != cells.counts[received] else { return [] }
+        return [
+            finding(
+                "narrative.requests",
+                "总体情况 (line \(narrative.line)) states \(narrative.count) request(s), "
+                    + "but table 3 received.total is \(cells.counts[received])",
+                severity: .warning,
+                cells: [received],
+                in: cells
+            )
+        ]
+    }
+
+    /// A warning when （六）其他处理 was printed as one row and read into `otherHandling.other`.
+    static func otherHandlingCollapsed(_ cells: TableCells) -> [Finding] {
+        guard cells.collapsedOtherHandlingLine != nil else { return [] }
+        let rows = Template.otherHandlingFirstRow..<Template.otherHandlingFirstRow + 3
+        return [
+            finding(
+                "template.otherHandlingRow",
+                "（六）其他处理 is printed as one row: its values were read into otherHandling.other, "
+                    + "overdueCorrection and unpaidFee are 0",
+                severity: .warning,
+                cells: rows.map { Template.requestCell(row: $0, column: 6) },
+                in: cells
+            )
+        ]
+    }
+}

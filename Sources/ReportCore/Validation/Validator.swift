@@ -1,0 +1,30 @@
+/// Checks a report's tables against the template's arithmetic, as the rule table of
+/// `shared/spec/record.md` defines it. Each rule lives in its own file, named by its rule ID.
+enum Validator {
+    /// Every finding for `cells`, in rule order; `narrative` is the request count stated in 总体情况.
+    static func findings(_ cells: TableCells, narrative: NarrativeCount?) -> [Finding] {
+        requestsBalance(cells) + requestsOutcomes(cells) + requestsColumnTotal(cells) + reviewsTotal(cells)
+            + cellsNonNegative(cells) + cellsBlank(cells) + narrativeRequests(cells, narrative)
+            + otherHandlingCollapsed(cells)
+    }
+
+    /// The applicant columns of table 3, as the template prints them.
+    static let requestColumnNames = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
+
+    /// A finding naming `cellIndices`, with the line each was read from.
+    static func finding(
+        _ rule: String,
+        _ message: String,
+        severity: Finding.Severity = .error,
+        cells cellIndices: [Int],
+        in cells: TableCells
+    ) -> Finding {
+        Finding(
+            rule: rule,
+            severity: severity,
+            message: message,
+            cells: cellIndices.map { Template.cellKeys[$0] },
+            sourceLines: cellIndices.map { cells.lines[$0] }
+        )
+    }
+}

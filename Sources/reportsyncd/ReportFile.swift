@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+import ReportCore
+import SyncEngine
+
+/// A report file named on the command line, read and parsed as the daemon would.
+struct ReportFile {
+    /// Why a file named on the command line gave no record, with the exit code that says so.
+    struct Failure: Error, CustomStringConvertible {
+        var reason: String
+        var exitCode: ExitCode
+        var description: String { reason }
+    }
+
+    var path: String
+
+    /// The file's record; throws a ``Failure`` (exit 65 for not a report, 66 for unreadable).
+    func parse() throws -> Record {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw Failure(reason: "cannot read \(path)", exitCode: ExitCode(66))
+        }
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        switch ReportParser(pdfText: PopplerPDFText()).parse(Array(data), sourceName: name) {
+        case .success(let record):
+            return record
+        case .failure(let notAReport):
+            throw Failure(reason: "not a report: \(notAReport.reason)", exitCode: ExitCode(65))
+        }
+    }
+}

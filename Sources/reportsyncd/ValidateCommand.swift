@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import ReportCore
+
+/// `reportsyncd validate FILE...`: the check an office runs before publishing.
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check report files against the template's arithmetic and print a summary of each.",
+        discussion: """
+            For each file: agency, year, status, and every finding with the cells it names and the
+            lines they were read from. Exits 0 when every file is a consistent report, 1 when any is
+            inconsistent, 65 when any is not a report.
+            """
+    )
+
+    @Argument(help: "Report files to check.")
+    var files: [String]
+
+    func run() throws {
+        var worst: Int32 = 0
+        for file in files {
+            do {
+                let record = try ReportFile(path: file).parse()
+                print(summary(of: record, file: file))
+                if record.validation.status == .inconsistent { worst = max(worst, 1) }
+            } catch let failure as ReportFile.Failure {
+                print("\(file): \(failure.reason)")
+                worst = max(worst, failure.exitCode.rawValue)
+            }
+        }
+        if worst != 0 { throw ExitCode(worst) }
+    }
+
+    private func summary(of record: Record, file: String) -> String {
+        var lines = ["\(file): \(record.agency) \(record.year) — \(record.validation.status.rawValue)"]
+        for finding in record.validation.findings {
+            lines.append("  \(finding.severity.rawValue) \(finding.rule): \(finding.message)")
+            let cells = zip(finding.cells, finding.sourceLines).map { "\($0) (line \($1))" }
+            lines.append("    cells: " + cells.joined(separator: ", "))
+        }
+        return lines.joined(separator: "\n")
+    }
+}
