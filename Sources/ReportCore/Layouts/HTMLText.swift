@@ -1,5 +1,3 @@
-import Foundation
-
 /// Turns an HTML page into extracted text (see ``ExtractedTextBuilder``): the report's paragraphs
 /// as lines and its table rows as tab-separated lines, without the site around it.
 ///
@@ -23,9 +21,10 @@ enum HTMLText {
     private static let articleMarkers = ["总体情况", "其他需要报告的事项"]
     private static let titleMarker = "年度报告"
 
-    /// The extracted text of the page `bytes`, in UTF-8 or GB18030/GBK.
+    /// The extracted text of the page `bytes`, in any encoding ``DecodedText`` detects (UTF-8,
+    /// UTF-16, GB18030/GBK); the charset the page declares is not trusted over its bytes.
     static func extract(_ bytes: [UInt8]) throws(NotAReport) -> String {
-        let page = decode(bytes)
+        let page = try DecodedText(bytes).text
         let lines = XMLTree.withHTML(Array(page.utf8)) { root in
             var lines = Self.lines(of: article(in: root))
             if let title = title(in: root), !lines.contains(title) { lines.insert(title, at: 0) }
@@ -33,34 +32,6 @@ enum HTMLText {
         }
         guard let lines else { throw NotAReport(.unreadableContainer, "the HTML page has no elements") }
         return lines.joined(separator: "\n")
-    }
-
-    // MARK: Decoding
-
-    /// GB18030, which also decodes GBK and GB2312 (Foundation has no GBK of its own on Linux).
-    private static let gb18030 = String.Encoding(rawValue: 0x8000_0632)
-
-    /// The page as a string: by its byte order mark, else in the charset its `<meta>` declares, else
-    /// as UTF-8 if valid, else as GB18030; bytes valid in neither are replaced.
-    private static func decode(_ bytes: [UInt8]) -> String {
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return String(decoding: bytes.dropFirst(3), as: UTF8.self) }
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            if let text = String(data: Data(bytes), encoding: .utf16) { return text }
-        }
-        let utf8 = { String(validating: bytes, as: UTF8.self) }
-        let gb = { String(data: Data(bytes), encoding: gb18030) }
-        let declaredGB = declaredCharset(bytes).map { $0.hasPrefix("gb") || $0.hasSuffix("936") } ?? false
-        let text = declaredGB ? gb() ?? utf8() : utf8() ?? gb()
-        return text ?? String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// The lowercased value of the first `charset=` in the page's first 4 KiB, if any.
-    private static func declaredCharset(_ bytes: [UInt8]) -> String? {
-        let head = String(decoding: bytes.prefix(4096).map { $0 < 0x80 ? $0 : 0x20 }, as: UTF8.self).lowercased()
-        guard let range = head.range(of: "charset") else { return nil }
-        let value = head[range.upperBound...].drop { " \t\r\n=\"'".contains($0) }
-        let name = value.prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
-        return name.isEmpty ? nil : String(name)
     }
 
     // MARK: Finding the report
