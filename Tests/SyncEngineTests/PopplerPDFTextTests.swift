@@ -6,10 +6,12 @@ import Testing
 /// Runs the real `pdftotext` (Debian `poppler-utils` and `poppler-data`) on a PDF made by
 /// `scripts/make-pdf-fixture.py`.
 @Suite struct PopplerPDFTextTests {
-    static let activeTablePDF: [UInt8] = {
-        let url = Bundle.module.url(forResource: "active-table", withExtension: "pdf", subdirectory: "Fixtures")!
+    static func fixture(_ name: String) -> [UInt8] {
+        let url = Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Fixtures")!
         return Array(try! Data(contentsOf: url))
-    }()
+    }
+
+    static let activeTablePDF = fixture("active-table.pdf")
 
     @Test func tableTextComesOutInRowOrderWithItsNumbers() throws {
         let text = try PopplerPDFText().layoutText(ofPDF: Self.activeTablePDF)
@@ -35,6 +37,32 @@ import Testing
             ["行政事业性收费", "5087.94"],
         ]
         #expect(rows.filter { !$0.isEmpty } == expected)
+    }
+
+    /// `name` (a PDF of sample-report.txt) read through `pdftotext` gives the record of the text.
+    private func expectTheRecordOfTheText(_ name: String) throws {
+        let text = try ReportParser().parse(Self.fixture("sample-report.txt"), sourceName: "sample-report.txt").get()
+        let pdf = try ReportParser(pdfText: PopplerPDFText()).parse(Self.fixture(name), sourceName: name).get()
+        #expect(pdf.source.layout == "pdf")
+        #expect(pdf.cellValues.map(\.value) == text.cellValues.map(\.value))
+        #expect(pdf.agency == text.agency)
+        #expect(pdf.year == text.year)
+        #expect(pdf.title == text.title)
+        #expect(pdf.publishedOn == text.publishedOn)
+        #expect(pdf.sections == text.sections)
+        #expect(pdf.validation.findings == [])
+        #expect(pdf.contentHash == text.contentHash)
+    }
+
+    @Test func reportPDFReadsToTheRecordOfItsText() throws {
+        try expectTheRecordOfTheText("sample-report.pdf")
+    }
+
+    @Test func reportPDFWithWrappedLabelsReadsToTheRecordOfItsText() throws {
+        // Long labels wrap around their numbers and table 3 runs over a page break.
+        withKnownIssue("the spaced-columns reader loses rows whose label wraps around the numbers") {
+            try expectTheRecordOfTheText("sample-report-wrapped.pdf")
+        }
     }
 
     @Test func bytesThatAreNoPDFAreRefused() {
