@@ -130,7 +130,17 @@ import Testing
         String(repeating: open, count: depth) + text + String(repeating: close, count: depth)
     }
 
-    @Test func pageWithNoElementsIsRefused() {
-        #expect(throws: NotAReport.self) { try HTMLText.extract([]) }
+    @Test func concurrentExtractionsAgree() async throws {
+        let bytes = Array(Self.cmsPage.utf8)
+        let results = try await withThrowingTaskGroup(of: String.self) { group in
+            for _ in 0..<16 { group.addTask { try HTMLText.extract(bytes) } }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(results == [String](repeating: Self.cmsPageLines.joined(separator: "\n"), count: 16))
+    }
+
+    @Test func emptyPageIsRefused() {
+        let error = #expect(throws: NotAReport.self) { try HTMLText.extract([]) }
+        #expect(error?.kind == .empty)
     }
 }

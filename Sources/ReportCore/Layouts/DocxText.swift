@@ -94,7 +94,7 @@ enum DocxText {
                 entering ? builder.beginBlockContainer() : builder.endBlockContainer()
             case "tc":
                 entering ? builder.beginCell() : builder.endCell()
-                return !continuesVerticalMerge(node)
+                return !(entering && continuesVerticalMerge(node))
             case "t":
                 if entering { builder.append(node.textContent) }
                 return false
