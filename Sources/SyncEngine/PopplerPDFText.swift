@@ -1,13 +1,16 @@
 import Foundation
 import ReportCore
+import Synchronization
 import SystemPackage
 
 /// Extracts a PDF's text with poppler's `pdftotext -layout -enc UTF-8 - -` (Debian `poppler-utils`).
 ///
 /// The PDF goes to `pdftotext` as its standard input, from an unlinked temporary file so that no
-/// pipe can fill up or break; its standard output is read here. A run that exceeds ``timeLimit`` is
-/// killed, and so is one whose output exceeds ``maximumOutputSize``. The text is returned as
-/// `pdftotext` prints it, form feeds between pages included.
+/// pipe can fill up or break; its standard output is read here, its standard error on a thread of
+/// its own. A PDF whose Chinese fonts poppler cannot map (poppler-data missing) is refused rather
+/// than read without its Chinese text. A run that exceeds ``timeLimit`` is killed, and so is one
+/// whose output exceeds ``maximumOutputSize``. The text is returned as `pdftotext` prints it, form
+/// feeds between pages included.
 public struct PopplerPDFText: PDFTextExtracting {
     /// The `pdftotext` to run; `nil` looks for `pdftotext` on `PATH` at each call.
     public var executablePath: String?
@@ -29,10 +32,11 @@ public struct PopplerPDFText: PDFTextExtracting {
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["-layout", "-enc", "UTF-8", "-q", "-", "-"]
+        process.arguments = ["-layout", "-enc", "UTF-8", "-", "-"]
         let output = Pipe()
+        let errors = Pipe()
         process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
+        process.standardError = errors
         do {
             let input = try Self.unlinkedFile(holding: pdf)
             process.standardInput = input
@@ -46,11 +50,17 @@ public struct PopplerPDFText: PDFTextExtracting {
         let deadline = DispatchWorkItem { [process] in Self.kill(process) }
         DispatchQueue.global().asyncAfter(deadline: .now() + timeLimit.timeInterval, execute: deadline)
         defer { deadline.cancel() }
+        let diagnostics = StandardErrorReader(errors.fileHandleForReading)
         let text = readOutput(of: process, from: output.fileHandleForReading)
         process.waitUntilExit()
+        let messages = diagnostics.waitForText()
 
         guard let text else {
             throw NotAReport(.unreadableContainer, "the PDF's text is larger than \(maximumOutputSize) bytes")
+        }
+        if messages.contains("Missing language pack") {
+            // Text in the fonts it covers (Chinese fonts that are not embedded) would silently be lost.
+            throw NotAReport(.unreadableContainer, "pdftotext lacks its language packs: poppler-data is not installed")
         }
         switch (process.terminationReason, process.terminationStatus) {
         case (.exit, 0):
@@ -63,7 +73,8 @@ public struct PopplerPDFText: PDFTextExtracting {
         case (.exit, 3):
             throw NotAReport(.unreadableContainer, "the PDF's permissions forbid copying its text")
         case (.exit, let status):
-            throw NotAReport(.unreadableContainer, "pdftotext failed with exit status \(status)")
+            let firstMessage = messages.split(whereSeparator: \.isNewline).first.map { ": \($0)" } ?? ""
+            throw NotAReport(.unreadableContainer, "pdftotext failed with exit status \(status)\(firstMessage)")
         case (.uncaughtSignal, _) where ContinuousClock.now - start >= timeLimit:
             throw NotAReport(.unreadableContainer, "pdftotext did not finish within \(timeLimit)")
         case (.uncaughtSignal, let signal):
@@ -118,6 +129,29 @@ public struct PopplerPDFText: PDFTextExtracting {
     private static func onPath(_ name: String) -> String? {
         let directories = ProcessInfo.processInfo.environment["PATH"]?.split(separator: ":") ?? []
         return directories.map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+}
+
+/// What a child process writes to standard error, up to 64 KiB (the rest is read and dropped), read
+/// on a thread of its own so that a chatty process never blocks on a full pipe.
+private final class StandardErrorReader: Sendable {
+    private static let limit = 64 << 10
+    private let collected = Mutex<[UInt8]>([])
+    private let finished = DispatchSemaphore(value: 0)
+
+    init(_ handle: FileHandle) {
+        DispatchQueue.global().async { [self] in
+            while let chunk = try? handle.read(upToCount: 1 << 16), !chunk.isEmpty {
+                collected.withLock { bytes in bytes += chunk.prefix(max(0, Self.limit - bytes.count)) }
+            }
+            finished.signal()
+        }
+    }
+
+    /// What was written, once the process has closed its standard error.
+    func waitForText() -> String {
+        finished.wait()
+        return collected.withLock { String(decoding: $0, as: UTF8.self) }
     }
 }
 
