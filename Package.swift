@@ -62,6 +62,11 @@ let package = Package(
             dependencies: ["ReportCore", "ReportFixtures"],
             path: "Benchmarks/ParseBenchmark"
         ),
+        .executableTarget(
+            name: "ParserFuzz",
+            dependencies: ["ReportCore"],
+            path: "Fuzz/ParserFuzz"
+        ),
         .target(
             name: "ReportFixtures",
             dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],

@@ -117,6 +117,7 @@ struct Outline {
         var separators: [Character] = []
         for character in key {
             if character.isASCII && character.isNumber {
+                guard current.count < 4 else { return nil }
                 current.append(character)
             } else {
                 guard !current.isEmpty else { return nil }
