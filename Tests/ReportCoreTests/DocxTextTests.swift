@@ -113,6 +113,32 @@ import Testing
         }
     }
 
+    @Test func corruptedDeflateStreamIsRefusedRatherThanInflatedForever() throws {
+        // Our sample report as .docx with one byte of word/document.xml's deflate stream changed:
+        // ZIPFoundation 0.9.20's own inflate loops forever on it.
+        let url = Bundle.module.url(forResource: "corrupted-deflate", withExtension: "docx", subdirectory: "Fixtures")!
+        let bytes = Array(try Data(contentsOf: url))
+        #expect(DocxText.isDocx(bytes))
+        let error = #expect(throws: NotAReport.self) { try DocxText.extract(bytes) }
+        #expect(error?.reason.contains("cannot be decompressed") == true)
+    }
+
+    @Test func truncatedDeflateStreamIsRefused() throws {
+        let bytes = docx(paragraph(run(String(repeating: "政府信息公开", count: 2_000))))
+        // Cut the archive 64 bytes into the deflated data of word/document.xml.
+        let name = Array("word/document.xml".utf8)
+        let header = try #require(
+            bytes.indices.dropLast(30 + name.count).first { start in
+                bytes[start..<start + 4].elementsEqual([0x50, 0x4B, 0x03, 0x04])
+                    && bytes[(start + 30)..<(start + 30 + name.count)].elementsEqual(name)
+            }
+        )
+        let truncated = Array(bytes.prefix(header + 30 + name.count + 64))
+        #expect(DocxText.isDocx(truncated))
+        let error = #expect(throws: NotAReport.self) { try DocxText.extract(truncated) }
+        #expect(error?.reason.contains("cannot be decompressed") == true)
+    }
+
     /// A document.xml one byte beyond the limit, mostly spaces: it deflates to almost nothing.
     private static let oversizedDocumentXML: [UInt8] = {
         let (head, tail) = ("<w:document><w:body><w:p><w:r><w:t>", "</w:t></w:r></w:p></w:body></w:document>")

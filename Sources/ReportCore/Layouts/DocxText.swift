@@ -1,13 +1,10 @@
-import Foundation
-import ZIPFoundation
-
 /// Turns a Word .docx file into extracted text (see ``ExtractedTextBuilder``): each body paragraph
 /// (`w:p`) one line, each table row (`w:tr`) one line of tab-separated cells.
 ///
-/// Only `word/document.xml` is read, in memory; it is refused when it would decompress beyond
-/// ``maximumDocumentSize``. Text comes from `w:t` runs; `w:tab` and `w:br` read as a space; cells
-/// continuing a vertical merge (`w:vMerge` without `restart`) read as empty; the fallback copies of
-/// `mc:AlternateContent` are skipped.
+/// Only `word/document.xml` is read (see ``ZipLocalEntry``), in memory; it is refused when it would
+/// decompress beyond ``maximumDocumentSize``. Text comes from `w:t` runs; `w:tab` and `w:br` read as
+/// a space; cells continuing a vertical merge (`w:vMerge` without `restart`) read as empty; the
+/// fallback copies of `mc:AlternateContent` are skipped.
 enum DocxText {
     /// The largest `word/document.xml` read, decompressed: a zip bomb stops here.
     static let maximumDocumentSize = 64 << 20
@@ -21,7 +18,7 @@ enum DocxText {
 
     /// Whether `bytes` are a zip archive holding `word/document.xml`.
     static func isDocx(_ bytes: [UInt8]) -> Bool {
-        bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) && archive(bytes)?[documentPath] != nil
+        bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) && ZipLocalEntry(named: documentPath, in: bytes) != nil
     }
 
     /// The extracted text of the .docx file `bytes`.
@@ -34,41 +31,22 @@ enum DocxText {
         return lines.joined(separator: "\n")
     }
 
-    /// The zip archive `bytes`, or `nil` when it cannot be opened.
-    private static func archive(_ bytes: [UInt8]) -> Archive? {
-        do {
-            return try Archive(data: Data(bytes), accessMode: .read, pathEncoding: nil)
-        } catch {
-            return nil
-        }
-    }
-
     /// Decompresses `word/document.xml`, refusing it beyond ``maximumDocumentSize``.
     private static func documentXML(_ bytes: [UInt8]) throws(NotAReport) -> [UInt8] {
-        guard let archive = archive(bytes) else {
-            throw NotAReport(.unreadableContainer, "not a readable .docx file: the zip archive cannot be opened")
+        guard let entry = ZipLocalEntry(named: documentPath, in: bytes) else {
+            throw NotAReport(.unreadableContainer, "not a .docx file: no \(documentPath) in a zip archive")
         }
-        guard let entry = archive[documentPath] else {
-            throw NotAReport(.unreadableContainer, "not a .docx file: the zip archive has no \(documentPath)")
-        }
-        let tooLarge = NotAReport(
-            .unreadableContainer,
-            "the .docx file's \(documentPath) is larger than \(maximumDocumentSize >> 20) MiB decompressed"
-        )
-        guard entry.uncompressedSize <= UInt64(maximumDocumentSize) else { throw tooLarge }
-        var xml: [UInt8] = []
         do {
-            _ = try archive.extract(entry) { chunk in
-                // The size in the header may lie; count what is really inflated.
-                guard xml.count + chunk.count <= maximumDocumentSize else { throw tooLarge }
-                xml += chunk
-            }
-        } catch let error as NotAReport {
-            throw error
+            // Whatever sizes the headers claim, the limit holds for what is really inflated.
+            return try entry.contents(limit: maximumDocumentSize)
+        } catch .tooLarge {
+            throw NotAReport(
+                .unreadableContainer,
+                "the .docx file's \(documentPath) is larger than \(maximumDocumentSize >> 20) MiB decompressed"
+            )
         } catch {
             throw NotAReport(.unreadableContainer, "the .docx file's \(documentPath) cannot be decompressed")
         }
-        return xml
     }
 
     private static func lines(of root: XMLNode) -> [String] {
