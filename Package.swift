@@ -36,10 +36,12 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
+        .systemLibrary(name: "CFileSystem"),
         .target(
             name: "SyncEngine",
             dependencies: [
                 "ReportCore",
+                "CFileSystem",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "SystemPackage", package: "swift-system"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -63,6 +65,15 @@ let package = Package(
             path: "Benchmarks/ParseBenchmark"
         ),
         .executableTarget(
+            name: "IngestBenchmark",
+            dependencies: [
+                "SyncEngine", "ReportCore", "ReportFixtures",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ],
+            path: "Benchmarks/IngestBenchmark"
+        ),
+        .executableTarget(
             name: "ParserFuzz",
             dependencies: ["ReportCore"],
             path: "Fuzz/ParserFuzz"
@@ -82,6 +93,14 @@ let package = Package(
             dependencies: ["SyncEngine", "ReportCore", "ReportFixtures"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "reportsyncdTests", dependencies: ["reportsyncd", "ReportCore", "ReportFixtures"]),
+        .testTarget(
+            name: "reportsyncdTests",
+            dependencies: [
+                "reportsyncd", "ReportCore", "ReportFixtures", "SyncEngine",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ]
+        ),
     ]
 )

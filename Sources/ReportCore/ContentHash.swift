@@ -1,12 +1,13 @@
 import Crypto
-import Foundation
 
 /// The canonical content of a report and its hash: equal for the same report in any layout or
 /// encoding, different when one cell or one sentence changes.
 ///
 /// The canonical content is one JSON object of `agency`, `year`, `active`, `requests`, `reviews` and
-/// `sections`, serialised with sorted keys and no spaces, as UTF-8.
-struct CanonicalContent: Encodable {
+/// `sections`, serialised with sorted keys and no spaces, as UTF-8: what `JSONEncoder` writes with
+/// `[.sortedKeys, .withoutEscapingSlashes]` (it is `Encodable` so that tests can check that), written
+/// by ``CanonicalJSONWriter``.
+struct CanonicalContent: Encodable, CanonicalJSONWritable {
     var agency: String
     var year: Int
     var active: ActiveDisclosure
@@ -15,11 +16,19 @@ struct CanonicalContent: Encodable {
     var sections: Record.Sections
 
     /// The canonical JSON bytes.
-    var bytes: Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        // Plain strings and integers always encode.
-        return try! encoder.encode(self)
+    var bytes: [UInt8] {
+        CanonicalJSONWriter.bytes(of: self, stringBytes: agency.utf8.count + sections.utf8Count)
+    }
+
+    func write(to writer: inout CanonicalJSONWriter) {
+        writer.object { object in
+            object.member("active", active)
+            object.member("agency", agency)
+            object.member("requests", requests)
+            object.member("reviews", reviews)
+            object.member("sections", sections)
+            object.member("year", year)
+        }
     }
 
     /// `sha256:<64 hex>` of the canonical bytes.
@@ -28,13 +37,22 @@ struct CanonicalContent: Encodable {
     }
 }
 
+extension Record.Sections {
+    /// The length of the three texts in UTF-8.
+    fileprivate var utf8Count: Int {
+        overview.utf8.count + problems.utf8.count + other.utf8.count
+    }
+}
+
 extension Sequence<UInt8> {
     /// Lower-case hexadecimal digits.
     var hexString: String {
-        var text = ""
+        var digits: [UInt8] = []
+        digits.reserveCapacity(underestimatedCount * 2)
         for byte in self {
-            text += String(byte >> 4, radix: 16) + String(byte & 0x0F, radix: 16)
+            digits.append(CanonicalJSONWriter.hexDigits[Int(byte >> 4)])
+            digits.append(CanonicalJSONWriter.hexDigits[Int(byte & 0x0F)])
         }
-        return text
+        return String(decoding: digits, as: UTF8.self)
     }
 }

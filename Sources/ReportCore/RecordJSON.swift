@@ -4,7 +4,8 @@ extension Record {
     /// The record as JSON: keys sorted, slashes unescaped; `pretty` adds indentation for people.
     public func jsonBytes(pretty: Bool = false) -> [UInt8] {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted] : [.sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting =
+            pretty ? [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted] : [.sortedKeys, .withoutEscapingSlashes]
         // Encoding plain structs of strings and integers cannot fail.
         return Array(try! encoder.encode(self))
     }

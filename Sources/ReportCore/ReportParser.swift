@@ -94,8 +94,10 @@ public struct ReportParser: Sendable {
     /// than mis-read as 2021.
     private static func refuseTrialEdition(_ lines: ArraySlice<String>, firstLine: Int) throws(NotAReport) {
         for (index, line) in zip(lines.indices, lines) {
-            let key = LabelKey.of(line)
-            if let marker = Template.trialEditionMarkers.first(where: key.containsBytes(of:)) {
+            let marker = LabelKey.withKey(of: line) { key in
+                Template.trialEditionMarkers.first(where: key.containsBytes(of:))
+            }
+            if let marker {
                 throw NotAReport(
                     .unsupportedEdition,
                     "2019 trial edition not supported yet (line \(index + 1): \(marker))"

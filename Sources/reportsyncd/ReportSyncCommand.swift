@@ -11,6 +11,8 @@ struct ReportSyncCommand: AsyncParsableCommand {
             the inbox; the daemon parses and validates each one, mirrors it as JSON and appends the
             outcome to the change log. `parse` and `validate` read single files without a daemon.
             """,
-        subcommands: [ParseCommand.self, ValidateCommand.self]
+        subcommands: [
+            ParseCommand.self, ValidateCommand.self, RunCommand.self, StatusCommand.self, RebuildCommand.self,
+        ]
     )
 }

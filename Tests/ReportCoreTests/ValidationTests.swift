@@ -52,7 +52,9 @@ struct ValidationTests {
         report.stateRequests(report.requests[0][6])
         let (record, lines) = try parse(report)
         #expect(Set(record.validation.findings.map(\.rule)) == ["requests.outcomes"])
-        #expect(record.validation.findings.map { $0.cells[0] } == ["requests.total.commercial", "requests.total.total"])
+        #expect(
+            record.validation.findings.map { $0.cells[0] } == ["requests.total.commercial", "requests.total.total"]
+        )
         #expect(record.validation.findings[0].cells.count == 22)
         expectLinesHoldValues(record, lines)
     }

@@ -5,50 +5,139 @@
 enum LabelKey {
     /// `text` without whitespace, `|` fillers, or traditional characters.
     static func of<S: StringProtocol>(_ text: S) -> String {
-        var key = String.UnicodeScalarView()
-        var previous: Unicode.Scalar = " "
-        for scalar in text.unicodeScalars {
-            if scalar.isLayoutSpace || scalar == "|" { continue }
-            var folded = scalar
-            if (cjkStart..<cjkStart + UInt32(isTraditional.count)).contains(scalar.value),
-                isTraditional[Int(scalar.value - cjkStart)]
-            {
-                folded = traditionalToSimplified[scalar]!
+        text.withUTF8Bytes { source in
+            guard !source.isEmpty else { return "" }
+            return String(unsafeUninitializedCapacity: source.count) { key in
+                write(source, to: key.baseAddress!)
             }
-            key.append(previous == "法" && folded == "入" ? "人" : folded)
-            previous = folded
         }
-        return String(key)
     }
+
+    /// Calls `body` with the key of `text` as UTF-8 bytes, without making a string of it.
+    static func withKey<S: StringProtocol, Result>(
+        of text: S,
+        _ body: (UnsafeBufferPointer<UInt8>) throws -> Result
+    ) rethrows -> Result {
+        try text.withUTF8Bytes { try withKey(ofUTF8: $0, body) }
+    }
+
+    /// Calls `body` with the key of the UTF-8 text `text`, without making a string of it.
+    static func withKey<Result>(
+        ofUTF8 text: UnsafeBufferPointer<UInt8>,
+        _ body: (UnsafeBufferPointer<UInt8>) throws -> Result
+    ) rethrows -> Result {
+        try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(text.count, 1)) { key in
+            let length = write(text, to: key.baseAddress!)
+            return try body(UnsafeBufferPointer(rebasing: key[..<length]))
+        }
+    }
+
+    /// Writes the key of the UTF-8 text `source` to `key`, which has room for `source.count` bytes
+    /// (a key is never longer than its text); returns the key's length.
+    ///
+    /// Works on the bytes: ASCII and the 3-byte CJK ideographs (all the words of a label) are
+    /// handled inline, other scalars are copied as they are.
+    static func write(_ source: UnsafeBufferPointer<UInt8>, to key: UnsafeMutablePointer<UInt8>) -> Int {
+        let simplifiedForms = Self.simplifiedForms
+        var length = 0
+        var previousIsFa = false
+        var index = 0
+        while index < source.count {
+            let lead = source[index]
+            if lead < 0x80 {
+                index += 1
+                if lead == 0x20 || (0x09...0x0D).contains(lead) || lead == UInt8(ascii: "|") { continue }
+                key[length] = lead
+                length += 1
+                previousIsFa = false
+                continue
+            }
+            if (0xE4...0xE9).contains(lead) {
+                var value =
+                    UInt32(lead & 0x0F) << 12 | UInt32(source[index + 1] & 0x3F) << 6 | UInt32(source[index + 2] & 0x3F)
+                if value >= cjkStart, case let simplified = simplifiedForms[Int(value - cjkStart)], simplified != 0 {
+                    value = UInt32(simplified)
+                }
+                let isFa = value == fa
+                if previousIsFa && value == ru { value = ren }
+                previousIsFa = isFa
+                key[length] = 0xE0 | UInt8(value >> 12)
+                key[length + 1] = 0x80 | UInt8(value >> 6 & 0x3F)
+                key[length + 2] = 0x80 | UInt8(value & 0x3F)
+                length += 3
+                index += 3
+                continue
+            }
+            let width = source.layoutSpaceWidth(at: index)
+            if width > 0 {
+                index += width
+                continue
+            }
+            let scalarWidth = UTF8.scalarWidth(lead: lead)
+            for offset in 0..<scalarWidth { key[length + offset] = source[index + offset] }
+            length += scalarWidth
+            index += scalarWidth
+            previousIsFa = false
+        }
+        return length
+    }
+
+    /// 法, 入 and 人: the OCR misreading 法入 is folded to 法人.
+    private static let fa: UInt32 = 0x6CD5
+    private static let ru: UInt32 = 0x5165
+    private static let ren: UInt32 = 0x4EBA
 
     /// `key` without its leading list numbering: 一、 二. （三） (3) 1. 2、 and the like, repeated.
     static func strippingNumbering(_ key: String) -> Substring {
-        var rest = Substring(key)
-        while true {
-            if let first = rest.first, chineseNumerals.contains(first) {
-                let afterNumeral = rest.drop { chineseNumerals.contains($0) }
-                if let separator = afterNumeral.first, separator == "、" || separator == "." {
-                    rest = afterNumeral.dropFirst()
-                    continue
-                }
-            }
-            if rest.first == "(" {
-                let inner = rest.dropFirst().prefix { chineseNumerals.contains($0) || $0.isASCII && $0.isNumber }
-                if !inner.isEmpty, rest.dropFirst(1 + inner.count).first == ")" {
-                    rest = rest.dropFirst(2 + inner.count)
-                    continue
-                }
-            }
-            let digits = rest.prefix { $0.isASCII && $0.isNumber }
-            if !digits.isEmpty, let separator = rest.dropFirst(digits.count).first, "、.".contains(separator) {
-                rest = rest.dropFirst(digits.count + 1)
+        key[utf8Offsets: key.withUTF8Bytes(numberingLength)..<key.utf8.count]
+    }
+
+    /// The length in bytes of the list numbering that `key` starts with. It is read by characters
+    /// (`Character`s), as a person would: a numeral or separator with a combining mark on it is
+    /// another character and ends the numbering.
+    private static func numberingLength(_ key: UnsafeBufferPointer<UInt8>) -> Int {
+        var start = 0
+        while start < key.count {
+            var end = start
+            while let width = key.characterWidth(at: end, where: isNumeral) { end += width }
+            if end > start, let width = key.characterWidth(at: end, where: isSeparator) {
+                start = end + width
                 continue
             }
-            return rest
+            if let open = key.characterWidth(at: start, where: { $0 == "(" }) {
+                end = start + open
+                while let width = key.characterWidth(at: end, where: { isNumeral($0) || isDigit($0) }) { end += width }
+                if end > start + open, let close = key.characterWidth(at: end, where: { $0 == ")" }) {
+                    start = end + close
+                    continue
+                }
+            }
+            end = start
+            while let width = key.characterWidth(at: end, where: isDigit) { end += width }
+            if end > start, let width = key.characterWidth(at: end, where: isSeparator) {
+                start = end + width
+                continue
+            }
+            break
+        }
+        return start
+    }
+
+    /// 一 to 十; U+F9D1 is a compatibility form of 六 and equal to it as a `Character`.
+    private static func isNumeral(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "\u{F9D1}": true
+        default: false
         }
     }
 
-    private static let chineseNumerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+    private static func isSeparator(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "、" || scalar == "."
+    }
+
+    private static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+        ("0"..."9").contains(scalar)
+    }
 
     /// Traditional forms of the characters the template's labels and headings use.
     private static let traditionalToSimplified: [Unicode.Scalar: Unicode.Scalar] = {
@@ -69,13 +158,14 @@ enum LabelKey {
     /// The first code point of the table below: CJK Unified Ideographs start here.
     private static let cjkStart: UInt32 = 0x4E00
 
-    /// One flag per CJK ideograph: is it a key of `traditionalToSimplified`? (A lookup table keeps
-    /// the per-character cost of `of(_:)` to one array access.)
-    private static let isTraditional: [Bool] = {
-        var flags = [Bool](repeating: false, count: 0xA000 - 0x4E00)
-        for scalar in traditionalToSimplified.keys where (0x4E00..<0xA000).contains(scalar.value) {
-            flags[Int(scalar.value - 0x4E00)] = true
+    /// One entry per CJK ideograph: its simplified form when it is a key of
+    /// `traditionalToSimplified`, else 0. (A lookup table keeps the per-character cost of `of(_:)`
+    /// to one array access.)
+    private static let simplifiedForms: [UInt16] = {
+        var forms = [UInt16](repeating: 0, count: 0xA000 - 0x4E00)
+        for (traditional, simplified) in traditionalToSimplified where (0x4E00..<0xA000).contains(traditional.value) {
+            forms[Int(traditional.value - 0x4E00)] = UInt16(simplified.value)
         }
-        return flags
+        return forms
     }()
 }

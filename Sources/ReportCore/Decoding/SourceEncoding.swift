@@ -33,11 +33,11 @@ struct DecodedText {
                 throw NotAReport(.binary, "the file starts with a UTF-16 byte-order mark but is not valid UTF-16")
             }
             self.init(text: text, encoding: .utf16)
-        } else if bytes.contains(0) {
+        } else if bytes.withUnsafeBufferPointer({ $0.containsBytes(of: "\0") }) {
             throw NotAReport(.binary, "the file holds NUL bytes: it is binary, not text")
         } else if let text = String(validating: bytes, as: UTF8.self) {
             self.init(text: text, encoding: .utf8)
-        } else if let text = String(data: Data(bytes), encoding: SourceEncoding.foundationGB18030) {
+        } else if let text = GB18030Decoder.decode(bytes) {
             self.init(text: text, encoding: .gb18030)
         } else {
             throw NotAReport(.binary, "the bytes are neither UTF-8, UTF-16 nor GB18030/GBK text")
@@ -50,16 +50,20 @@ struct DecodedText {
         self.encoding = encoding
     }
 
+    /// The number of bytes below 0x20 other than tab, line feed, form feed and carriage return.
+    private static func controlCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0
+        for byte in bytes {
+            // Counted without a branch: nearly every byte is no control character.
+            let isControl = (byte < 0x20) && (byte != 0x09) && (byte != 0x0A) && (byte != 0x0C) && (byte != 0x0D)
+            count &+= isControl ? 1 : 0
+        }
+        return count
+    }
+
     /// Text decoders accept control bytes; a file that is more than 1% control characters is binary.
     private static func refuseControlCharacters(in text: String) throws(NotAReport) {
-        var controls = 0
-        var total = 0
-        for byte in text.utf8 {
-            total += 1
-            if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C {
-                controls += 1
-            }
-        }
+        let (controls, total) = text.withUTF8Bytes { bytes in (controlCount(bytes), bytes.count) }
         if controls * 100 > total {
             throw NotAReport(.binary, "\(controls) of \(total) bytes are control characters: the file is binary")
         }

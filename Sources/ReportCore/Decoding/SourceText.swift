@@ -35,9 +35,11 @@ struct SourceText {
     }
 
     private static func looksLikeHTML(_ text: String) -> Bool {
-        let head = text.utf8.prefix(4096)
-        guard head.contains(UInt8(ascii: "<")) else { return false }
-        let lowered = String(decoding: head.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
-        return ["<!doctype html", "<html", "<body", "<table"].contains(where: lowered.containsBytes(of:))
+        text.withUTF8Bytes { bytes in
+            let head = UnsafeBufferPointer(rebasing: bytes.prefix(4096))
+            guard head.containsBytes(of: "<") else { return false }
+            let lowered = String(decoding: head.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+            return ["<!doctype html", "<html", "<body", "<table"].contains(where: lowered.containsBytes(of:))
+        }
     }
 }

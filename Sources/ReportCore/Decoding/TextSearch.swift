@@ -1,44 +1,29 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 extension StringProtocol {
+    /// Calls `body` with the text's UTF-8 bytes, without copying them when the text is stored
+    /// contiguously (native strings and their substrings always are).
+    func withUTF8Bytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        if let result = try utf8.withContiguousStorageIfAvailable(body) {
+            return result
+        }
+        var copy = String(self)
+        return try copy.withUTF8(body)
+    }
+
     /// Whether the text contains `needle`, compared byte for byte in UTF-8 (no locale, no folding:
     /// the text is already normalised). Much faster than Foundation's `contains`.
     func containsBytes(of needle: String) -> Bool {
-        var needle = needle
-        return needle.withUTF8 { pattern in
-            let found = utf8.withContiguousStorageIfAvailable { text in
-                Self.search(text, for: pattern)
-            }
-            return found ?? String(self).containsBytes(of: String(decoding: pattern, as: UTF8.self))
-        }
+        withUTF8Bytes { $0.containsBytes(of: needle) }
     }
 
-    private static func search(_ text: UnsafeBufferPointer<UInt8>, for pattern: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let first = pattern.first else { return true }
-        guard text.count >= pattern.count, let base = text.baseAddress, let needle = pattern.baseAddress else {
-            return false
-        }
-        let last = text.count - pattern.count
-        var offset = 0
-        while offset <= last {
-            guard let hit = memchr(base + offset, Int32(first), last - offset + 1) else { return false }
-            let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-            if memcmp(base + position, needle, pattern.count) == 0 { return true }
-            offset = position + 1
-        }
-        return false
+    /// The part of the text between two UTF-8 offsets (which must fall on scalar boundaries).
+    subscript(utf8Offsets bounds: Range<Int>) -> SubSequence {
+        let start = utf8.index(startIndex, offsetBy: bounds.lowerBound)
+        return self[start..<utf8.index(start, offsetBy: bounds.count)]
     }
 
-    /// The text without leading and trailing white space (spaces, tabs, line breaks, 全角空格).
+    /// The text without leading and trailing white space (spaces, tabs, line breaks, NBSP, 全角空格).
     var trimmed: SubSequence {
-        let scalars = unicodeScalars
-        guard let start = scalars.firstIndex(where: { !$0.isLayoutSpace }) else { return self[endIndex...] }
-        let end = scalars.lastIndex(where: { !$0.isLayoutSpace })!
-        return self[start...end]
+        self[utf8Offsets: withUTF8Bytes { $0.trimmedBounds(0..<$0.count) }]
     }
 }
 

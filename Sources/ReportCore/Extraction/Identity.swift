@@ -10,24 +10,29 @@ struct Identity {
     init(_ outline: Outline) throws(NotAReport) {
         let lines = outline.lines
         title = outline.titleLine.map { String(lines[$0].trimmed) }
-        publishedOn = outline.dateLine.flatMap { Outline.date(in: LabelKey.of(lines[$0])) }
-        let titleKey = title.map(LabelKey.of)
+        publishedOn = outline.date
+        let titleMention = title.map { YearMention(LabelKey.of($0)) }
 
         let firstHeading = outline.headings.values.min() ?? lines.count
         let namedAgency = lines[..<min(firstHeading + 1, lines.count)].lazy.compactMap(Self.unitName).first
-        let titleAgency = titleKey.flatMap(Self.agency(inTitle:))
+        let titleAgency = titleMention.flatMap(Self.agency(inTitle:))
         let signatureAgency = outline.signatureLine.map { LabelKey.of(lines[$0]) }
         guard let agency = namedAgency ?? titleAgency ?? signatureAgency, !agency.isEmpty else {
             throw NotAReport(.notAReport, "no issuing agency: the file has no title, 单位名称 or signature line")
         }
         self.agency = agency
 
-        let periodYear = lines.lazy.filter { $0.containsBytes(of: "统计期限") }.compactMap { Self.firstYear(in: LabelKey.of($0)) }.first
-        let overviewYear = outline.body(of: .overview).flatMap { range in
-            lines[range].lazy.compactMap { Self.firstYear(in: LabelKey.of($0)) }.first
+        // Each source is only looked at when the ones before it have no year.
+        let periodYear = {
+            lines.lazy.filter { $0.containsBytes(of: "统计期限") }.compactMap { Self.firstYear(in: LabelKey.of($0)) }.first
+        }
+        let overviewYear = {
+            outline.body(of: .overview).flatMap { range in
+                lines[range].lazy.compactMap { Self.firstYear(in: LabelKey.of($0)) }.first
+            }
         }
         let publishedYear = publishedOn.flatMap { Int($0.prefix(4)) }.map { $0 - 1 }
-        guard let year = titleKey.flatMap(Self.firstYear(in:)) ?? periodYear ?? overviewYear ?? publishedYear else {
+        guard let year = titleMention?.year ?? periodYear() ?? overviewYear() ?? publishedYear else {
             throw NotAReport(.notAReport, "no report year: none in the title, 报告数据统计期限, 总体情况 or date")
         }
         self.year = year
@@ -44,8 +49,9 @@ struct Identity {
     }
 
     /// The text of a title before its year, or before 政府信息公开 / 年度报告 when it has none.
-    private static func agency(inTitle key: String) -> String? {
-        if let year = yearRange(in: key) {
+    private static func agency(inTitle title: YearMention) -> String? {
+        let key = title.key
+        if let year = title.range {
             let before = key[..<year.lowerBound]
             return before.isEmpty ? nil : String(before)
         }
@@ -59,18 +65,58 @@ struct Identity {
 
     /// The first `yyyy年` with a plausible report year.
     static func firstYear(in key: String) -> Int? {
-        yearRange(in: key).flatMap { Int(key[$0].prefix(4)) }
+        YearMention(key).year
     }
 
-    private static func yearRange(in key: String) -> Range<String.Index>? {
-        var searchStart = key.startIndex
-        while let marker = key[searchStart...].firstIndex(of: "年") {
-            let digits = key[..<marker].reversed().prefix { $0.isASCII && $0.isNumber }
-            if digits.count == 4, let year = Int(String(digits.reversed())), (2000...2100).contains(year) {
-                return key.index(marker, offsetBy: -4)..<key.index(after: marker)
+    fileprivate static func yearRange(in key: String) -> Range<String.Index>? {
+        let bounds = key.withUTF8Bytes { bytes -> Range<Int>? in
+            var start = 0
+            // 年, or its compatibility form U+F98E, which is the same `Character`.
+            while let marker = ["年", "\u{F98E}"].compactMap({ bytes.firstCharacterRange(of: $0, from: start) })
+                .min(by: { $0.lowerBound < $1.lowerBound })
+            {
+                if let digits = fourDigits(before: marker.lowerBound, in: bytes),
+                    case let year = digits.reduce(0, { $0 * 10 + Int($1 - UInt8(ascii: "0")) }),
+                    (2000...2100).contains(year)
+                {
+                    return marker.lowerBound - 4..<marker.upperBound
+                }
+                start = marker.upperBound
             }
-            searchStart = key.index(after: marker)
+            return nil
         }
-        return nil
+        return bounds.map {
+            key.utf8.index(
+                key.startIndex,
+                offsetBy: $0.lowerBound
+            )..<key.utf8.index(key.startIndex, offsetBy: $0.upperBound)
+        }
+    }
+
+    /// The digits before `end` when they are exactly four ASCII digit characters.
+    private static func fourDigits(before end: Int, in bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>?
+    {
+        var start = end
+        while start > 0, end - start < 5, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[start - 1]) {
+            start -= 1
+        }
+        // A prepended mark may join the first digit into a character that is no digit.
+        if !bytes.isCharacterBoundary(at: start, in: 0..<bytes.count) { start += 1 }
+        return end - start == 4 ? UnsafeBufferPointer(rebasing: bytes[start..<end]) : nil
+    }
+}
+
+/// A key and where its first `yyyy年` with a plausible report year is, found once.
+private struct YearMention {
+    var key: String
+    var range: Range<String.Index>?
+
+    init(_ key: String) {
+        self.key = key
+        self.range = Identity.yearRange(in: key)
+    }
+
+    var year: Int? {
+        range.flatMap { Int(key[$0].prefix(4)) }
     }
 }

@@ -9,12 +9,25 @@ struct Outline {
         fileprivate func matches(_ key: Substring) -> Bool {
             switch self {
             case .overview: key.hasSuffix("总体情况") && key.unicodeScalars.count <= 8
-            case .active: key.unicodeScalars.count <= 16 && key.containsBytes(of: "主动公开政府信息情况")
-            case .requests: key.unicodeScalars.count <= 22 && key.containsBytes(of: "收到和处理政府信息公开申请")
+            case .active: key.unicodeScalars.count <= 16 && key.containsBytes(of: keyword)
+            case .requests: key.unicodeScalars.count <= 22 && key.containsBytes(of: keyword)
             case .reviews:
-                key.unicodeScalars.count <= 24 && key.containsBytes(of: "行政复议") && key.containsBytes(of: "行政诉讼")
-            case .problems: key.unicodeScalars.count <= 18 && key.containsBytes(of: "存在的主要问题")
-            case .other: key.unicodeScalars.count <= 14 && key.containsBytes(of: "其他需要报告的事项")
+                key.unicodeScalars.count <= 24 && key.containsBytes(of: keyword) && key.containsBytes(of: "行政诉讼")
+            case .problems: key.unicodeScalars.count <= 18 && key.containsBytes(of: keyword)
+            case .other: key.unicodeScalars.count <= 14 && key.containsBytes(of: keyword)
+            }
+        }
+
+        /// Bytes that every key this section ``matches(_:)`` contains. (For 总体情况, matched as a
+        /// `Character` suffix: 况 has canonically equivalent spellings, 总体情 has not.)
+        fileprivate var keyword: String {
+            switch self {
+            case .overview: "总体情"
+            case .active: "主动公开政府信息情况"
+            case .requests: "收到和处理政府信息公开申请"
+            case .reviews: "行政复议"
+            case .problems: "存在的主要问题"
+            case .other: "其他需要报告的事项"
             }
         }
 
@@ -37,6 +50,8 @@ struct Outline {
     private(set) var titleLine: Int?
     /// The 0-based index of the date under the signature, if any.
     private(set) var dateLine: Int?
+    /// That date as `yyyy-MM-dd`.
+    private(set) var date: String?
     /// The 0-based index of the signature line above that date, if any.
     private(set) var signatureLine: Int?
     let lines: [String]
@@ -82,12 +97,16 @@ struct Outline {
         return start + 1..<max(start + 1, end)
     }
 
-    /// A line's key when it is short enough to be a heading, else `nil`.
+    /// A line's key when it is short enough to be a heading, else `nil`. Its numbering is only
+    /// stripped (which is slow) when it has a section's keyword: no other key matches a section.
     private static func headingKey(_ line: String) -> Substring? {
-        guard line.utf8.count <= 120, line.containsBytes(of: "情况") || line.containsBytes(of: "事项") else {
+        guard line.utf8.count <= 120,
+            line.withUTF8Bytes({ $0.containsBytes(of: "情况") || $0.containsBytes(of: "事项") })
+        else {
             return nil
         }
         let key = LabelKey.of(line)
+        guard Section.allCases.contains(where: { key.containsBytes(of: $0.keyword) }) else { return Substring(key) }
         return LabelKey.strippingNumbering(key)
     }
 
@@ -96,8 +115,9 @@ struct Outline {
         let start = headings[.other] ?? headings.values.max() ?? 0
         guard start < lines.count else { return }
         for index in stride(from: lines.count - 1, to: start, by: -1) {
-            if Self.date(in: LabelKey.of(lines[index])) != nil {
+            if let date = Self.date(in: LabelKey.of(lines[index])) {
                 dateLine = index
+                self.date = date
                 break
             }
         }
@@ -105,13 +125,15 @@ struct Outline {
         var index = dateLine - 1
         while index > start, LabelKey.of(lines[index]).isEmpty { index -= 1 }
         let key = LabelKey.of(lines[index])
-        if index > start, key.count <= 40, !key.hasSuffix("。"), !key.hasSuffix("."), CellValue(Substring(key)) == .text {
+        if index > start, key.count <= 40, !key.hasSuffix("。"), !key.hasSuffix("."),
+            key.withUTF8Bytes(CellValue.init) == .text
+        {
             signatureLine = index
         }
     }
 
     /// `yyyy-MM-dd` when `key` is a whole date line.
-    static func date(in key: String) -> String? {
+    private static func date(in key: String) -> String? {
         var numbers: [Int] = []
         var current = ""
         var separators: [Character] = []

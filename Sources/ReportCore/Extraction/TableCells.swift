@@ -16,32 +16,52 @@ struct TableCells {
     /// The largest magnitude a cell may hold, so that sums of 200 cells cannot overflow.
     static let maximumDigits = 15
 
-    /// Stores the value read for `cell` from `source`.
-    mutating func store(_ value: CellValue, printed: Substring, line: Int, in cell: Int) throws(NotAReport) {
+    /// Stores `value`, read from `source`, as cell number `cell`.
+    mutating func store(_ value: CellValue, of source: Cell, in cell: Int) throws(NotAReport) {
+        let line = source.line
         lines[cell] = line
-        guard case .number(let negative, let integer, let fraction) = value else {
+        guard case .number(let number) = value else {
             blanks.append(cell)
             return
         }
-        let digits = integer.drop { $0 == "0" }
-        guard digits.count <= Self.maximumDigits else {
+        // Integer digits without thousands separators and leading zeros; whether the fraction is 0.
+        let (digits, magnitude, fractionIsZero) = source.withUTF8Bytes { text in
+            var digits = 0
+            var magnitude = 0
+            for byte in text[number.integer]
+            where byte != UInt8(ascii: ",") && (digits > 0 || byte != UInt8(ascii: "0")) {
+                digits += 1
+                if digits <= Self.maximumDigits { magnitude = magnitude * 10 + Int(byte - UInt8(ascii: "0")) }
+            }
+            return (digits, magnitude, text[number.fraction].allSatisfy { $0 == UInt8(ascii: "0") })
+        }
+        guard digits <= Self.maximumDigits else {
             throw NotAReport(
                 .valueOutOfRange,
-                "line \(line): \(Template.cellKeys[cell]) is \(printed), more than \(Self.maximumDigits) digits"
+                "line \(line): \(Template.cellKeys[cell]) is \(source.text), more than \(Self.maximumDigits) digits"
             )
         }
-        let magnitude = Int(digits) ?? 0
         if cell == Template.feeCell {
-            let trimmedFraction = fraction.reversed().drop { $0 == "0" }.reversed()
-            let number = (digits.isEmpty ? "0" : String(digits)) + (trimmedFraction.isEmpty ? "" : "." + String(trimmedFraction))
-            fee = negative && number != "0" ? "-" + number : number
+            let decimal = source.withUTF8Bytes { Self.decimal(number, in: $0) }
+            fee = number.negative && decimal != "0" ? "-" + decimal : decimal
         } else {
-            counts[cell] = negative ? -magnitude : magnitude
+            counts[cell] = number.negative ? -magnitude : magnitude
         }
-        let isWhole = fraction.allSatisfy { $0 == "0" } || cell == Template.feeCell
-        if negative && magnitude > 0 || negative && !fraction.allSatisfy({ $0 == "0" }) || !isWhole {
-            invalid.append((cell, String(printed)))
+        let isWhole = fractionIsZero || cell == Template.feeCell
+        if number.negative && magnitude > 0 || number.negative && !fractionIsZero || !isWhole {
+            invalid.append((cell, String(source.text)))
         }
+    }
+
+    /// The magnitude of `number` as canonical decimal text: no thousands separators, no leading
+    /// zeros, no trailing fraction zeros ("5087.94", "0").
+    private static func decimal(_ number: CellValue.Number, in text: UnsafeBufferPointer<UInt8>) -> String {
+        let integer = text[number.integer].filter { $0 != UInt8(ascii: ",") }.drop { $0 == UInt8(ascii: "0") }
+        var fraction = text[number.fraction]
+        while fraction.last == UInt8(ascii: "0") { fraction = fraction.dropLast() }
+        var decimal = integer.isEmpty ? "0" : String(decoding: integer, as: UTF8.self)
+        if !fraction.isEmpty { decimal += "." + String(decoding: fraction, as: UTF8.self) }
+        return decimal
     }
 }
 
@@ -58,12 +78,22 @@ extension TableCells {
         )
         let requests = Requests(
             rows: (0..<25).map { row in
-                ApplicantCounts(columns: counts[Template.requestCell(row: row, column: 0)..<Template.requestCell(row: row, column: 7)])
+                ApplicantCounts(
+                    columns: counts[
+                        Template.requestCell(row: row, column: 0)..<Template.requestCell(row: row, column: 7)
+                    ]
+                )
             }
         )
         let groups = (0..<3).map { group in
-            ReviewOutcomes(columns: counts[Template.reviewCell(group: group, column: 0)..<Template.reviewCell(group: group, column: 5)])
+            ReviewOutcomes(
+                columns: counts[
+                    Template.reviewCell(group: group, column: 0)..<Template.reviewCell(group: group, column: 5)
+                ]
+            )
         }
-        return (active, requests, Reviews(review: groups[0], litigationDirect: groups[1], litigationAfterReview: groups[2]))
+        return (
+            active, requests, Reviews(review: groups[0], litigationDirect: groups[1], litigationAfterReview: groups[2])
+        )
     }
 }

@@ -1,61 +1,63 @@
 /// Finds tables 2, 3 and 4 in the cell stream by their row labels, not by position.
 ///
-/// The stream is grouped into runs: a *label run* is a stretch of consecutive text cells (their
-/// keys joined, so a label split over lines or cells is still found), a *value run* a stretch of
+/// The stream is grouped into runs: a *label run* is a stretch of consecutive text cells (matched by
+/// their keys joined, so a label split over lines or cells is still found), a *value run* a stretch of
 /// consecutive numbers and blank markers. Empty cells are transparent, except between two values of
 /// one row, where they are blank values. Each template row, in order, takes the first label run
 /// that names it and the value run that follows.
 struct TableExtractor {
     private enum Run {
-        case label(key: String, cells: Range<Int>)
-        case values([Int])
+        /// The key is built when a row looks for its label, so prose around the tables costs little.
+        case label(cells: Range<Int>)
+        /// The run's values are `valueCells[range]`.
+        case values(Range<Int>)
     }
 
+    /// The cells, with empty cells inside value rows marked blank.
     private let cells: [Cell]
-    private let values: [CellValue]
     private var runs: [Run] = []
+    /// The cells of the value runs, run after run.
+    private var valueCells: [Int] = []
 
     init(cells: [Cell]) {
+        var cells = cells
+        Self.markBlanksInsideValueRows(&cells)
         self.cells = cells
-        var values = cells.map { CellValue($0.text) }
-        Self.markBlanksInsideValueRows(cells, &values)
-        self.values = values
         var runs: [Run] = []
+        var valueCells: [Int] = []
+        valueCells.reserveCapacity(cells.count)
         var index = 0
         while index < cells.count {
-            switch values[index] {
+            switch cells[index].value {
             case .empty:
                 index += 1
             case .number, .blank:
-                var run: [Int] = []
-                while index < cells.count, values[index] != .text {
-                    if values[index].isValue { run.append(index) }
+                let start = valueCells.count
+                while index < cells.count, cells[index].value != .text {
+                    if cells[index].value.isValue { valueCells.append(index) }
                     index += 1
                 }
-                runs.append(.values(run))
+                runs.append(.values(start..<valueCells.count))
             case .text:
                 let start = index
-                var key = ""
-                while index < cells.count, !values[index].isValue {
-                    if values[index] == .text { key += LabelKey.of(cells[index].text) }
-                    index += 1
-                }
-                runs.append(.label(key: key, cells: start..<index))
+                while index < cells.count, !cells[index].value.isValue { index += 1 }
+                runs.append(.label(cells: start..<index))
             }
         }
         self.runs = runs
+        self.valueCells = valueCells
     }
 
     /// An empty cell between two values of the same row is a value left blank.
-    private static func markBlanksInsideValueRows(_ cells: [Cell], _ values: inout [CellValue]) {
+    private static func markBlanksInsideValueRows(_ cells: inout [Cell]) {
         var rowStart = 0
         while rowStart < cells.count {
             var rowEnd = rowStart
             while rowEnd < cells.count, cells[rowEnd].row == cells[rowStart].row { rowEnd += 1 }
-            if let first = (rowStart..<rowEnd).first(where: { values[$0].isValue }),
-                let last = (rowStart..<rowEnd).last(where: { values[$0].isValue })
+            if let first = (rowStart..<rowEnd).first(where: { cells[$0].value.isValue }),
+                let last = (rowStart..<rowEnd).last(where: { cells[$0].value.isValue })
             {
-                for index in first..<last where values[index] == .empty { values[index] = .blank }
+                for index in first..<last where cells[index].value == .empty { cells[index].value = .blank }
             }
             rowStart = rowEnd
         }
@@ -64,14 +66,14 @@ struct TableExtractor {
     /// Reads table 2 into `table`.
     func readActive(into table: inout TableCells) throws(NotAReport) {
         var position = 0
-        var cell = 0
+        var first = 0
         for row in Template.activeRows {
             let width = max(row.columns.count, 1)
             position = try read(row.label, name: row.key, width: width, table: "表二", from: position) {
-                (value, printed, line, column) throws(NotAReport) in
-                try table.store(value, printed: printed, line: line, in: cell + column)
+                (value, cell, column) throws(NotAReport) in
+                try table.store(value, of: cell, in: first + column)
             }
-            cell += width
+            first += width
         }
     }
 
@@ -91,16 +93,16 @@ struct TableExtractor {
                 rowIndex += 2
                 let first = Template.requestCell(row: rowIndex, column: 0)
                 position = try takeValues(after: collapsed, name: "otherHandling", width: 7, table: "表三") {
-                    (value, printed, line, column) throws(NotAReport) in
-                    try table.store(value, printed: printed, line: line, in: first + column)
+                    (value, cell, column) throws(NotAReport) in
+                    try table.store(value, of: cell, in: first + column)
                 }
                 rowIndex += 1
                 continue
             }
             let first = Template.requestCell(row: rowIndex, column: 0)
             position = try read(row.label, name: row.key, width: 7, table: "表三", from: position) {
-                (value, printed, line, column) throws(NotAReport) in
-                try table.store(value, printed: printed, line: line, in: first + column)
+                (value, cell, column) throws(NotAReport) in
+                try table.store(value, of: cell, in: first + column)
             }
             rowIndex += 1
         }
@@ -109,8 +111,8 @@ struct TableExtractor {
     /// Reads table 4 into `table`.
     func readReviews(into table: inout TableCells) throws(NotAReport) {
         _ = try read(Template.reviewHeader, name: "reviews", width: 15, table: "表四", from: 0) {
-            (value, printed, line, column) throws(NotAReport) in
-            try table.store(value, printed: printed, line: line, in: Template.reviewsFirstCell + column)
+            (value, cell, column) throws(NotAReport) in
+            try table.store(value, of: cell, in: Template.reviewsFirstCell + column)
         }
     }
 
@@ -122,7 +124,7 @@ struct TableExtractor {
         width: Int,
         table: String,
         from position: Int,
-        store: (CellValue, Substring, Int, Int) throws(NotAReport) -> Void
+        store: (CellValue, Cell, Int) throws(NotAReport) -> Void
     ) throws(NotAReport) -> Int {
         guard let labelRun = (position..<runs.count).first(where: { matches(label, run: $0) }) else {
             throw NotAReport(.unreadableTable, "\(table): row \(name) (\(label.needles[0])) not found")
@@ -137,43 +139,75 @@ struct TableExtractor {
         name: String,
         width: Int,
         table: String,
-        store: (CellValue, Substring, Int, Int) throws(NotAReport) -> Void
+        store: (CellValue, Cell, Int) throws(NotAReport) -> Void
     ) throws(NotAReport) -> Int {
-        guard labelRun + 1 < runs.count, case .values(let found) = runs[labelRun + 1], found.count >= width else {
+        guard labelRun + 1 < runs.count, case .values(let run) = runs[labelRun + 1], run.count >= width else {
             throw NotAReport(
                 .unreadableTable,
                 "\(table): row \(name) at line \(labelLine(labelRun)) has fewer than \(width) values"
             )
         }
-        for (column, index) in found.prefix(width).enumerated() {
-            try store(values[index], cells[index].text, cells[index].line, column)
+        for (column, index) in valueCells[run].prefix(width).enumerated() {
+            try store(cells[index].value, cells[index], column)
         }
         return labelRun + 2
     }
 
     private func matches(_ label: Template.Label, run: Int) -> Bool {
-        guard case .label(let key, let range) = runs[run] else { return false }
+        guard case .label(let range) = runs[run] else { return false }
         if label.exact {
             return range.contains { index in
-                values[index] == .text
+                // A cell whose stripped key is a needle ends with it: test that first, on bytes.
+                // (No needle has another, canonically equivalent spelling.)
+                cells[index].value == .text
+                    && cells[index].withUTF8Bytes({ text in
+                        LabelKey.withKey(ofUTF8: text) { key in label.needles.contains(where: key.hasSuffix(bytesOf:)) }
+                    })
                     && label.needles.contains(String(LabelKey.strippingNumbering(LabelKey.of(cells[index].text))))
             }
         }
-        return label.needles.contains(where: key.containsBytes(of:))
+        // A needle inside one cell is found without joining the keys of a long header run; the row's
+        // own label is its last cell, so look from there.
+        let inOneCell = range.reversed().contains { index in
+            cells[index].value == .text
+                && cells[index].withUTF8Bytes({ text in
+                    LabelKey.withKey(ofUTF8: text) { key in label.needles.contains(where: key.containsBytes(of:)) }
+                })
+        }
+        return inOneCell || withKey(of: range) { key in label.needles.contains(where: key.containsBytes(of:)) }
+    }
+
+    /// Calls `body` with the keys of the text cells in `range`, joined.
+    private func withKey<Result>(of range: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        let capacity = range.reduce(0) { $0 + cells[$1].bounds.count }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(capacity, 1)) { key in
+            var length = 0
+            for index in range where cells[index].value == .text {
+                length += cells[index].withUTF8Bytes { LabelKey.write($0, to: key.baseAddress! + length) }
+            }
+            return body(UnsafeBufferPointer(rebasing: key[..<length]))
+        }
     }
 
     /// The label run of （六）其他处理 when it is printed as one row right before its values.
     private func collapsedOtherHandling(from position: Int) -> Int? {
         guard let run = (position..<runs.count).first(where: { if case .label = runs[$0] { true } else { false } }),
-            case .label(let key, _) = runs[run],
-            key.containsBytes(of: Template.otherHandlingCollapsedNeedle),
-            !Template.requestRows[Template.otherHandlingFirstRow].label.needles.contains(where: key.containsBytes(of:))
+            case .label(let range) = runs[run],
+            withKey(
+                of: range,
+                { key in
+                    key.containsBytes(of: Template.otherHandlingCollapsedNeedle)
+                        && !Template.requestRows[Template.otherHandlingFirstRow].label.needles.contains(
+                            where: key.containsBytes(of:)
+                        )
+                }
+            )
         else { return nil }
         return run
     }
 
     private func labelLine(_ run: Int) -> Int {
-        guard case .label(_, let range) = runs[run] else { return 0 }
+        guard case .label(let range) = runs[run] else { return 0 }
         return cells[range.upperBound - 1].line
     }
 }

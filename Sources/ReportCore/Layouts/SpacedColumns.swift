@@ -1,39 +1,42 @@
 /// Splits the lines of `pdftotext -layout` output, where columns are aligned with runs of spaces.
 enum SpacedColumns {
-    /// The line's fields: text between runs of two or more spaces; a field made only of numbers
-    /// separated by single spaces (narrow columns) is split into one field per number.
-    static func fields(of line: String) -> [Substring] {
-        var fields: [Substring] = []
-        var start: String.Index?
+    /// Calls `body` with the UTF-8 bounds of each of the line's fields: text between runs of two or
+    /// more spaces; a field made only of numbers separated by single spaces (narrow columns) is
+    /// split into one field per number.
+    static func forEachField(of line: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Void) {
+        var start: Int?
         var spaces = 0
-        var index = line.startIndex
-        while index < line.endIndex {
-            let character = line[index]
-            if character == " " || character == "\t" {
+        var index = 0
+        while index < line.count {
+            let byte = line[index]
+            // The other two bytes of a CJK ideograph would change nothing below.
+            defer { index += (0xE4...0xE9).contains(byte) ? 3 : 1 }
+            if byte == UInt8(ascii: "\t")
+                || byte == UInt8(ascii: " ") && line.isLoneCharacter(at: index, in: 0..<line.count)
+            {
                 spaces += 1
             } else {
                 if let current = start, spaces >= 2 {
-                    fields.append(contentsOf: split(line[current..<index].trimmed))
+                    split(line, line.trimmedBounds(current..<index), body)
                     start = index
                 } else if start == nil {
                     start = index
                 }
                 spaces = 0
             }
-            index = line.index(after: index)
         }
         if let start {
-            fields.append(contentsOf: split(line[start...].trimmed))
+            split(line, line.trimmedBounds(start..<line.count), body)
         }
-        return fields
     }
 
     /// Whether the line looks like a table row: at least two numbers in separate columns.
-    static func isColumnRow(_ line: String) -> Bool {
+    static func isColumnRow(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard line.containsByte(UInt8(ascii: " ")) else { return false }
         var numbers = 0
         var spaces = 0
         var inNumber = false
-        for byte in line.utf8 {
+        for byte in line {
             let isDigit = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
             if byte == UInt8(ascii: " ") {
                 if inNumber { numbers += 1 }
@@ -51,8 +54,34 @@ enum SpacedColumns {
         return numbers + (inNumber ? 1 : 0) >= 2
     }
 
-    private static func split(_ field: Substring) -> [Substring] {
-        let parts = field.split(separator: " ")
-        return parts.count > 1 && parts.allSatisfy { CellValue.isNumeral($0) } ? parts : [field]
+    /// Hands `field` to `body`, or each of its space-separated parts when there are several and all
+    /// are numbers. (Numbers are ASCII, so splitting at every space byte is splitting at every
+    /// space character whenever it matters.)
+    private static func split(_ line: UnsafeBufferPointer<UInt8>, _ field: Range<Int>, _ body: (Range<Int>) -> Void) {
+        var parts = 0
+        var allNumerals = true
+        forEachPart(of: field, in: line) { part in
+            parts += 1
+            allNumerals = allNumerals && CellValue.isNumeral(UnsafeBufferPointer(rebasing: line[part]))
+        }
+        if parts > 1 && allNumerals {
+            forEachPart(of: field, in: line, body)
+        } else {
+            body(field)
+        }
+    }
+
+    /// The non-empty runs of `field` between spaces.
+    private static func forEachPart(
+        of field: Range<Int>,
+        in line: UnsafeBufferPointer<UInt8>,
+        _ body: (Range<Int>) -> Void
+    ) {
+        var start = field.lowerBound
+        for index in field where line[index] == UInt8(ascii: " ") {
+            if index > start { body(start..<index) }
+            start = index + 1
+        }
+        if field.upperBound > start { body(start..<field.upperBound) }
     }
 }

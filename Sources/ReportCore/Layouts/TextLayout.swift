@@ -19,22 +19,27 @@ enum TextLayout: String {
         var tabCells = 0
         var spacedRows = 0
         for line in lines {
-            let utf8 = line.utf8
-            if utf8.contains(UInt8(ascii: "|")) {
-                pipeLines += 1
-                if isMarkdownSeparator(line) { markdownSeparators += 1 }
-            }
-            if utf8.contains(UInt8(ascii: "\t")) {
-                if Self.tabSeparatedFields(line) >= 2 {
-                    tabRows += 1
-                } else if utf8.first == UInt8(ascii: "\t") {
-                    tabCells += 1
+            line.withUTF8Bytes { bytes in
+                if bytes.containsByte(UInt8(ascii: "|")) {
+                    pipeLines += 1
+                    if isMarkdownSeparator(bytes) { markdownSeparators += 1 }
                 }
-            } else if SpacedColumns.isColumnRow(line) {
-                spacedRows += 1
+                // Once a layout that ranks higher has qualified, or a count has reached its
+                // threshold, the tests below can no longer change the answer: they are skipped.
+                guard pipeLines < 20 && tabRows < 10 else { return }
+                if bytes.containsByte(UInt8(ascii: "\t")) {
+                    if tabSeparatedFields(bytes) >= 2 {
+                        tabRows += 1
+                    } else if bytes.first == UInt8(ascii: "\t") {
+                        tabCells += 1
+                    }
+                } else if tabCells < 20 && spacedRows < 10 && SpacedColumns.isColumnRow(bytes) {
+                    spacedRows += 1
+                }
             }
+            // Markdown outranks every other layout: once it qualifies, it is the answer.
+            if markdownSeparators > 0 && pipeLines >= 10 { return .markdown }
         }
-        if markdownSeparators > 0 && pipeLines >= 10 { return .markdown }
         if pipeLines >= 20 { return .pipe }
         if tabRows >= 10 { return .tsv }
         if tabCells >= 20 { return .cells }
@@ -45,44 +50,73 @@ enum TextLayout: String {
     /// Reads `lines` into cells.
     func cells(of lines: ArraySlice<String>) -> [Cell] {
         var cells: [Cell] = []
-        cells.reserveCapacity(lines.count * 2)
+        cells.reserveCapacity(lines.count * (self == .cells ? 1 : 12))
         var row = 0
         for (index, line) in zip(lines.indices, lines) {
             let number = index + 1
-            switch self {
-            case .tsv:
-                for field in line.split(separator: "\t", omittingEmptySubsequences: false) {
-                    cells.append(Cell(text: field.trimmed, line: number, row: number))
-                }
-            case .cells:
-                if line.isEmpty {
-                    row += 1
-                } else {
-                    cells.append(Cell(text: line.trimmed, line: number, row: row))
-                }
-            case .pipe, .markdown:
-                if self == .markdown && Self.isMarkdownSeparator(line) { continue }
-                var body = line.trimmed
-                if self == .markdown && body.first == "|" { body = body.dropFirst() }
-                var fields = body.split(separator: "|", omittingEmptySubsequences: false)
-                if fields.count > 1 && fields.last?.allSatisfy(\.isWhitespace) == true { fields.removeLast() }
-                for field in fields {
-                    cells.append(Cell(text: field.trimmed, line: number, row: number))
-                }
-            case .spaced:
-                for field in SpacedColumns.fields(of: line) {
-                    cells.append(Cell(text: field, line: number, row: number))
+            if self == .cells && line.isEmpty {
+                row += 1
+                continue
+            }
+            let cellRow = self == .cells ? row : number
+            line.withUTF8Bytes { bytes in
+                forEachField(of: line, bytes) { field in
+                    cells.append(Cell(line, bytes, bounds: field, line: number, row: cellRow))
                 }
             }
         }
         return cells
     }
 
+    /// Calls `body` with the UTF-8 bounds of each field of `line` (whose bytes are `bytes`).
+    private func forEachField(of line: String, _ bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Void) {
+        switch self {
+        case .tsv:
+            var start = 0
+            for index in 0..<bytes.count where bytes[index] == UInt8(ascii: "\t") {
+                body(bytes.trimmedBounds(start..<index))
+                start = index + 1
+            }
+            body(bytes.trimmedBounds(start..<bytes.count))
+        case .pipe, .markdown:
+            if self == .markdown && Self.isMarkdownSeparator(bytes) { return }
+            var row = bytes.trimmedBounds(0..<bytes.count)
+            if self == .markdown, isPipe(at: row.lowerBound, in: row, bytes) { row = row.dropFirst() }
+            var start = row.lowerBound
+            for index in row where isPipe(at: index, in: row, bytes) {
+                body(bytes.trimmedBounds(start..<index))
+                start = index + 1
+            }
+            // The filler after a closing `|` is no field.
+            let last = start..<row.upperBound
+            if start == row.lowerBound || !Self.isWhitespace(line, last, bytes) {
+                body(bytes.trimmedBounds(last))
+            }
+        case .spaced:
+            SpacedColumns.forEachField(of: bytes, body)
+        case .cells:
+            body(bytes.trimmedBounds(0..<bytes.count))
+        }
+    }
+
+    /// Whether a `|` that separates cells is at `index`.
+    private func isPipe(at index: Int, in row: Range<Int>, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        index < row.upperBound && bytes[index] == UInt8(ascii: "|") && bytes.isLoneCharacter(at: index, in: row)
+    }
+
+    /// Whether every character of `line[bounds]` is white space (in Unicode's wide sense).
+    private static func isWhitespace(_ line: String, _ bounds: Range<Int>, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool
+    {
+        let field = UnsafeBufferPointer(rebasing: bytes[bounds])
+        guard field.allSatisfy({ $0 < 0x80 }) else { return line[utf8Offsets: bounds].allSatisfy(\.isWhitespace) }
+        return field.allSatisfy { $0 == 0x20 || (0x09...0x0D).contains($0) }
+    }
+
     /// The number of tab-separated fields in `line` that hold more than spaces.
-    private static func tabSeparatedFields(_ line: String) -> Int {
+    private static func tabSeparatedFields(_ line: UnsafeBufferPointer<UInt8>) -> Int {
         var fields = 0
         var fieldHasText = false
-        for byte in line.utf8 {
+        for byte in line {
             if byte == UInt8(ascii: "\t") {
                 if fieldHasText { fields += 1 }
                 fieldHasText = false
@@ -93,8 +127,15 @@ enum TextLayout: String {
         return fields + (fieldHasText ? 1 : 0)
     }
 
-    private static func isMarkdownSeparator(_ line: String) -> Bool {
-        line.utf8.contains(UInt8(ascii: "-"))
-            && line.utf8.allSatisfy { [UInt8(ascii: "|"), UInt8(ascii: "-"), UInt8(ascii: ":"), UInt8(ascii: " ")].contains($0) }
+    private static func isMarkdownSeparator(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        var hasDash = false
+        for byte in line {
+            switch byte {
+            case UInt8(ascii: "-"): hasDash = true
+            case UInt8(ascii: "|"), UInt8(ascii: ":"), UInt8(ascii: " "): continue
+            default: return false
+            }
+        }
+        return hasDash
     }
 }

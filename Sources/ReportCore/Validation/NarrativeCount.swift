@@ -6,13 +6,18 @@ struct NarrativeCount: Equatable {
     /// Finds statements like 收到政府信息公开申请13件, 共受理依申请公开1件 or 未收到…申请.
     init?(overview lines: ArraySlice<String>) {
         for (index, line) in zip(lines.indices, lines) {
-            let key = Array(LabelKey.of(line))
+            // Cheap test first: most lines do not mention 申请.
+            guard LabelKey.withKey(of: line, { $0.containsBytes(of: "申请") }) else { continue }
+            let key = LabelKey.of(line)
             var position = 0
-            while let found = Self.find(Array("申请"), in: key, from: position) {
-                position = found + 2
-                let before = String(key[max(0, found - 24)..<found])
+            while let found = key.withUTF8Bytes({ $0.firstCharacterRange(of: "申请", from: position) }) {
+                position = found.upperBound
+                let request = key.utf8.index(key.startIndex, offsetBy: found.lowerBound)
+                let before = key[
+                    (key.index(request, offsetBy: -24, limitedBy: key.startIndex) ?? key.startIndex)..<request
+                ]
                 guard ["收到", "受理", "新收"].contains(where: before.containsBytes(of:)) else { continue }
-                if let count = Self.count(after: found + 2, in: key) {
+                if let count = Self.count(after: key.utf8.index(key.startIndex, offsetBy: found.upperBound), in: key) {
                     self.init(count: count, line: index + 1)
                     return
                 }
@@ -31,18 +36,12 @@ struct NarrativeCount: Equatable {
     }
 
     /// The number right after `start` (skipping 共/数/总数/量/为), followed by 件.
-    private static func count(after start: Int, in key: [Character]) -> Int? {
+    private static func count(after start: String.Index, in key: String) -> Int? {
         var index = start
-        while index < key.count, "共数总量为公开".contains(key[index]) { index += 1 }
+        while index < key.endIndex, "共数总量为公开".contains(key[index]) { index = key.index(after: index) }
         let digits = key[index...].prefix { $0.isASCII && $0.isNumber }
-        guard !digits.isEmpty, digits.count <= 9, index + digits.count < key.count,
-            "件个条".contains(key[index + digits.count])
+        guard !digits.isEmpty, digits.count <= 9, digits.endIndex < key.endIndex, "件个条".contains(key[digits.endIndex])
         else { return nil }
-        return Int(String(digits))
-    }
-
-    private static func find(_ needle: [Character], in haystack: [Character], from start: Int) -> Int? {
-        guard haystack.count >= needle.count, start <= haystack.count - needle.count else { return nil }
-        return (start...(haystack.count - needle.count)).first { haystack[$0..<$0 + needle.count].elementsEqual(needle) }
+        return Int(digits)
     }
 }

@@ -1,0 +1,113 @@
+import Glibc
+import Logging
+
+/// The append-only change log, `<mirror>/changes.jsonl`: one ``ChangeEvent`` per line, `seq` strictly
+/// increasing. It is the source of truth: the dedup index and the mirror can be rebuilt from it.
+///
+/// Appends are group commits: a batch of lines goes out in one `write` and one `fsync`, and only
+/// then are the batch's files retired from the inbox.
+final class ChangeLog {
+    let path: String
+    private let descriptor: Int32
+    /// The seq of the last durable event, 0 when the log is empty.
+    private(set) var lastSeq: Int
+    /// The length of the log in bytes: where the next line goes.
+    private(set) var endOffset: Int
+
+    /// Opens (creating) the log and repairs a torn tail left by a crash: bytes after the last newline,
+    /// or trailing lines that do not parse, are cut off and the cut is logged.
+    init(path: String, logger: Logger) throws(FileSystemError) {
+        self.path = path
+        let descriptor = try FileSystem.call("open", path) {
+            open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+        }
+        self.descriptor = descriptor
+        var bytes = try FileSystem.read(descriptor, limit: .max, path: path)
+        let originalCount = bytes.count
+        var lastSeq = 0
+        while !bytes.isEmpty {
+            guard let newline = bytes.lastIndex(of: UInt8(ascii: "\n")) else {
+                bytes = []
+                break
+            }
+            let lineStart = bytes[..<newline].lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
+            if newline == bytes.count - 1, let event = try? ChangeEvent(jsonLine: bytes[lineStart..<newline]) {
+                lastSeq = event.seq
+                break
+            }
+            // A torn or garbled tail: drop everything from the start of the unreadable line.
+            bytes.removeSubrange((newline == bytes.count - 1 ? lineStart : newline + 1)...)
+        }
+        if bytes.count != originalCount {
+            _ = try FileSystem.call("truncate", path) { ftruncate(descriptor, off_t(bytes.count)) }
+            try FileSystem.fsync(descriptor, path: path)
+            logger.warning(
+                "repaired the change log's torn last line left by a crash",
+                metadata: ["path": "\(path)", "removedBytes": "\(originalCount - bytes.count)"]
+            )
+        }
+        self.lastSeq = lastSeq
+        self.endOffset = bytes.count
+    }
+
+    deinit {
+        close(descriptor)
+    }
+
+    /// Appends `events` (their seqs follow ``lastSeq`` in order) and fsyncs: on return they are durable.
+    func append(_ events: [ChangeEvent]) throws(FileSystemError) {
+        guard let last = events.last else { return }
+        precondition(events.first!.seq == lastSeq + 1, "change-log seqs must be strictly increasing")
+        var bytes: [UInt8] = []
+        for event in events {
+            bytes += event.jsonLine()
+            bytes.append(UInt8(ascii: "\n"))
+        }
+        do {
+            try FileSystem.write(descriptor, bytes, path: path)
+            try FileSystem.fsync(descriptor, path: path)
+        } catch {
+            // Leave no partial line behind: the batch is retried as a whole.
+            _ = ftruncate(descriptor, off_t(endOffset))
+            throw error
+        }
+        lastSeq = last.seq
+        endOffset += bytes.count
+    }
+
+    /// The events of the log at `path` from byte `offset` on, with the offset after each line.
+    /// A missing log has no events; an unreadable line is an error naming its line's offset.
+    static func events(at path: String, from offset: Int = 0) throws -> [(event: ChangeEvent, end: Int)] {
+        guard try FileSystem.status(path) != nil else { return [] }
+        let descriptor = try FileSystem.openForReading(path)
+        defer { close(descriptor) }
+        if offset > 0 {
+            _ = try FileSystem.call("seek", path) { lseek(descriptor, off_t(offset), SEEK_SET) }
+        }
+        let bytes = try FileSystem.read(descriptor, limit: .max, path: path)
+        var events: [(event: ChangeEvent, end: Int)] = []
+        var start = 0
+        while let newline = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) {
+            do {
+                events.append((try ChangeEvent(jsonLine: bytes[start..<newline]), offset + newline + 1))
+            } catch {
+                throw ChangeLogError.unreadableLine(path: path, offset: offset + start)
+            }
+            start = newline + 1
+        }
+        return events
+    }
+}
+
+/// The change log cannot be read back.
+public enum ChangeLogError: Error, Sendable, CustomStringConvertible {
+    /// A complete line that is not a change event.
+    case unreadableLine(path: String, offset: Int)
+
+    public var description: String {
+        switch self {
+        case .unreadableLine(let path, let offset):
+            "the change log \(path) has an unreadable line at byte \(offset)"
+        }
+    }
+}

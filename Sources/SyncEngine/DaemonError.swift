@@ -1,0 +1,28 @@
+/// Why the daemon cannot start or go on: each case names the path and what to do.
+public enum DaemonError: Error, Sendable, CustomStringConvertible {
+    /// The mirror or state folder lies inside the inbox.
+    case folderInsideInbox(name: String, path: String, inbox: String)
+    /// A folder is missing and cannot be created, or cannot be resolved.
+    case cannotCreateFolder(FileSystemError)
+    /// The inbox exists but cannot be listed, read or written.
+    case inboxUnusable(FileSystemError)
+    /// Another daemon holds the state folder's lock.
+    case alreadyRunning(lockPath: String)
+    /// The change log, index or mirror cannot be read or written at start-up.
+    case startupFailed(any Error)
+
+    public var description: String {
+        switch self {
+        case .folderInsideInbox(let name, let path, let inbox):
+            "the \(name) folder \(path) lies inside the inbox \(inbox); the daemon would ingest its own output"
+        case .cannotCreateFolder(let error):
+            "\(error)"
+        case .inboxUnusable(let error):
+            "the inbox cannot be used: \(error)"
+        case .alreadyRunning(let lockPath):
+            "another reportsyncd is using this state folder (it holds \(lockPath))"
+        case .startupFailed(let error):
+            "cannot start: \(error)"
+        }
+    }
+}

@@ -1,0 +1,226 @@
+import CFileSystem
+import Glibc
+import SystemPackage
+
+/// The system calls every stage uses, in one place: durable writes and renames, directory fsync,
+/// bounded reads, listing without following symlinks. Each retries `EINTR` and throws a
+/// ``FileSystemError`` naming the operation and the path.
+///
+/// Durability rule: a file is durable after write + `fsync` of the file + `rename` into place +
+/// `fsync` of the directory that holds it.
+enum FileSystem {
+    /// Retries `body` while it fails with `EINTR`; throws the other errors.
+    static func call<T: BinaryInteger>(
+        _ operation: String,
+        _ path: String,
+        _ body: () -> T
+    ) throws(FileSystemError) -> T {
+        while true {
+            let result = body()
+            if result >= 0 { return result }
+            let error = Errno(rawValue: Glibc.errno)
+            if error != .interrupted { throw FileSystemError(operation, path, error) }
+        }
+    }
+
+    /// Opens `path` read-only, never following a symlink in its last component.
+    static func openForReading(_ path: String) throws(FileSystemError) -> Int32 {
+        try call("open", path) { open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC) }
+    }
+
+    /// True when some process holds `path` open for writing: a read lease (`F_SETLEASE`, `F_RDLCK`) is
+    /// refused with `EAGAIN` exactly then. When leases are not allowed (a file of another owner without
+    /// `CAP_LEASE`, a network file system) the answer is false and the settle interval alone decides.
+    static func isOpenForWriting(_ path: String) -> Bool {
+        let setLease: Int32 = 1024  // F_SETLEASE, Linux-specific (F_LINUX_SPECIFIC_BASE + 0)
+        guard let descriptor = try? openForReading(path) else { return false }
+        defer { close(descriptor) }
+        if fcntl(descriptor, setLease, Int32(F_RDLCK)) == 0 {
+            _ = fcntl(descriptor, setLease, Int32(F_UNLCK))
+            return false
+        }
+        return Glibc.errno == EAGAIN
+    }
+
+    /// The metadata of `path` itself (a symlink is described, not followed); `nil` when it is gone.
+    static func status(_ path: String) throws(FileSystemError) -> stat? {
+        var info = stat()
+        do {
+            _ = try call("lstat", path) { lstat(path, &info) }
+        } catch let error where error.errno == .noSuchFileOrDirectory || error.errno == .notDirectory {
+            return nil
+        }
+        return info
+    }
+
+    /// Reads at most `limit` bytes from `descriptor`.
+    static func read(_ descriptor: Int32, limit: Int, path: String) throws(FileSystemError) -> [UInt8] {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while bytes.count < limit {
+            let wanted = min(chunk.count, limit - bytes.count)
+            let count = try call("read", path) {
+                chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, wanted) }
+            }
+            if count == 0 { break }
+            bytes += chunk[0..<count]
+        }
+        return bytes
+    }
+
+    /// Writes all of `bytes` to `descriptor`.
+    static func write(_ descriptor: Int32, _ bytes: [UInt8], path: String) throws(FileSystemError) {
+        var offset = 0
+        while offset < bytes.count {
+            let count = try call("write", path) {
+                bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, bytes.count - offset) }
+            }
+            offset += count
+        }
+    }
+
+    static func fsync(_ descriptor: Int32, path: String) throws(FileSystemError) {
+        _ = try call("fsync", path) { Glibc.fsync(descriptor) }
+    }
+
+    /// Makes the entries of `directory` (creations, renames, removals) durable.
+    static func syncDirectory(_ directory: String) throws(FileSystemError) {
+        let descriptor = try call("open directory", directory) { open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
+        defer { close(descriptor) }
+        try fsync(descriptor, path: directory)
+    }
+
+    /// Replaces `path` with `bytes` atomically: a temp file next to it (`.<name>.tmp`), fsync, rename.
+    /// The caller fsyncs the directory (once per batch) with ``syncDirectory(_:)``.
+    static func replace(_ path: String, with bytes: [UInt8]) throws(FileSystemError) {
+        let temporary = try writeTemporary(for: path, bytes, sync: true)
+        do {
+            try rename(temporary, to: path)
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+    }
+
+    /// Writes `bytes` to the temp file of `path` (see ``temporaryName(for:)``), fsyncing it when `sync`
+    /// is set; a group commit leaves that to one ``syncFileSystem(containing:)``. Returns the temp path.
+    static func writeTemporary(for path: String, _ bytes: [UInt8], sync: Bool) throws(FileSystemError) -> String {
+        let temporary = temporaryName(for: path)
+        let descriptor = try call("create", temporary) {
+            open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        }
+        defer { close(descriptor) }
+        do {
+            try write(descriptor, bytes, path: temporary)
+            if sync { try fsync(descriptor, path: temporary) }
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+        return temporary
+    }
+
+    /// Flushes everything written to the file system that holds `path` (`syncfs`): one flush for a
+    /// whole batch of files instead of one fsync each.
+    static func syncFileSystem(containing path: String) throws(FileSystemError) {
+        let descriptor = try call("open directory", path) { open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
+        defer { close(descriptor) }
+        _ = try call("syncfs", path) { syncfs(descriptor) }
+    }
+
+    /// The temp file ``replace(_:with:)`` writes before renaming: a dot-name, so no reader picks it up.
+    static func temporaryName(for path: String) -> String {
+        let slash = path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
+        return String(path[..<slash]) + "." + String(path[slash...]) + temporarySuffix
+    }
+
+    static let temporarySuffix = ".tmp"
+
+    static func rename(_ source: String, to destination: String) throws(FileSystemError) {
+        _ = try call("rename to \(destination)", source) { Glibc.rename(source, destination) }
+    }
+
+    /// Moves `source` to `destination`, copying (durably) and unlinking when they are on different
+    /// file systems. The caller fsyncs both directories.
+    static func move(_ source: String, to destination: String) throws(FileSystemError) {
+        do {
+            try rename(source, to: destination)
+        } catch let error where error.errno == .improperLink {
+            let descriptor = try openForReading(source)
+            defer { close(descriptor) }
+            var bytes: [UInt8] = []
+            while true {
+                let chunk = try read(descriptor, limit: 1 << 20, path: source)
+                if chunk.isEmpty { break }
+                bytes += chunk
+            }
+            try replace(destination, with: bytes)
+            _ = try call("unlink", source) { unlink(source) }
+        }
+    }
+
+    static func remove(_ path: String) throws(FileSystemError) {
+        do {
+            _ = try call("unlink", path) { unlink(path) }
+        } catch let error where error.errno == .noSuchFileOrDirectory {
+        }
+    }
+
+    /// Creates `path` and its missing parents.
+    static func createDirectory(_ path: String) throws(FileSystemError) {
+        if let info = try status(path), info.st_mode & S_IFMT == S_IFDIR { return }
+        let parent = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
+        if !parent.isEmpty { try createDirectory(parent) }
+        do {
+            _ = try call("create directory", path) { mkdir(path, 0o755) }
+        } catch let error where error.errno == .fileExists {
+        }
+    }
+
+    /// The names in `directory`, without `.` and `..`.
+    static func entries(of directory: String) throws(FileSystemError) -> [String] {
+        guard let stream = opendir(directory) else {
+            throw FileSystemError("list", directory, Errno(rawValue: Glibc.errno))
+        }
+        defer { closedir(stream) }
+        var names: [String] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+}
+
+extension stat {
+    var isRegularFile: Bool { st_mode & S_IFMT == S_IFREG }
+    var isDirectory: Bool { st_mode & S_IFMT == S_IFDIR }
+
+    /// What kind of file this is, in words for a log line.
+    var kindDescription: String {
+        switch st_mode & S_IFMT {
+        case S_IFREG: "regular file"
+        case S_IFDIR: "directory"
+        case S_IFLNK: "symlink"
+        case S_IFIFO: "FIFO"
+        case S_IFSOCK: "socket"
+        case S_IFCHR: "character device"
+        case S_IFBLK: "block device"
+        default: "special file"
+        }
+    }
+
+    /// Size and modification time: what must stay unchanged for a file to count as settled.
+    var fingerprint: FileFingerprint {
+        FileFingerprint(size: Int(st_size), modified: st_mtim.tv_sec * 1_000_000_000 + st_mtim.tv_nsec, inode: st_ino)
+    }
+}
+
+/// What the settle check compares between two looks at a file.
+struct FileFingerprint: Equatable, Sendable {
+    var size: Int
+    var modified: Int
+    var inode: UInt
+}

@@ -1,0 +1,21 @@
+import SystemPackage
+
+/// A system call that failed on a path: what was attempted, where, and the `errno` it returned.
+public struct FileSystemError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The operation, in words: `"open"`, `"fsync"`, `"rename to …/archive/12-x.txt"`.
+    public var operation: String
+    /// The path the operation was applied to.
+    public var path: String
+    /// The error the kernel returned.
+    public var errno: Errno
+
+    public init(_ operation: String, _ path: String, _ errno: Errno) {
+        self.operation = operation
+        self.path = path
+        self.errno = errno
+    }
+
+    public var description: String {
+        "cannot \(operation) \(path): \(errno) (errno \(errno.rawValue))"
+    }
+}

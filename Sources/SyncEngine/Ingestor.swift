@@ -1,0 +1,287 @@
+import Crypto
+import Dispatch
+import Glibc
+import Logging
+import ReportCore
+import Synchronization
+
+/// Ingests batches of inbox files: read (bounded), SHA-256 and parse (in parallel), decide against the ``DedupIndex``,
+/// write the mirror, append to the ``ChangeLog``, retire the originals.
+///
+/// Order, which is what makes a crash at any instant safe:
+/// 1. mirror records are written (temp, fsync, rename) and their folders fsynced;
+/// 2. the batch's change-log lines are appended and fsynced (group commit);
+/// 3. only then is each outcome logged and each file moved out of the inbox.
+/// A crash before 2 leaves the files in the inbox with no event: they are ingested again, and the
+/// start-up check puts back any record written for an event that never made it to the log. A crash
+/// after 2 leaves files whose (name, SHA-256) is logged but whose `<seq>-<basename>` is not retired
+/// yet: those are only moved, never logged twice.
+final class Ingestor {
+    let inbox: Inbox
+    let mirror: Mirror
+    let state: StateFolder
+    private let parser: ReportParser
+    private let maxFileSize: Int
+    private let logger: Logger
+    private let changeLog: ChangeLog
+    private(set) var index: DedupIndex
+
+    /// A file that could not be ingested this time and stays in the inbox.
+    struct Failure: Error {
+        var relative: String
+        var error: FileSystemError
+    }
+
+    init(
+        inbox: Inbox,
+        mirror: Mirror,
+        state: StateFolder,
+        parser: ReportParser,
+        maxFileSize: Int,
+        changeLog: ChangeLog,
+        index: DedupIndex,
+        logger: Logger
+    ) {
+        self.inbox = inbox
+        self.mirror = mirror
+        self.state = state
+        self.parser = parser
+        self.maxFileSize = maxFileSize
+        self.changeLog = changeLog
+        self.index = index
+        self.logger = logger
+    }
+
+    /// An event decided but not yet durable, with what its retirement needs.
+    private struct Decided {
+        var relative: String
+        var event: ChangeEvent
+    }
+
+    /// Ingests `batch` (inbox-relative paths). Files that hit an I/O error are returned, untouched in
+    /// the inbox, for a later retry; files that vanished or are not regular files are passed over.
+    func ingest(_ batch: [String]) -> [Failure] {
+        var working = index
+        var decided: [Decided] = []
+        var alreadyLogged: [Decided] = []
+        var failures: [Failure] = []
+        var staged: [String: (record: Record, staged: Mirror.StagedRecord)] = [:]
+        for (relative, examined) in zip(batch, examineAll(batch)) {
+            do throws(FileSystemError) {
+                guard let file = try examined.get() else { continue }
+                let source = ChangeEvent.Source(name: relative, sha256: file.sha256)
+                if let logged = working.latestEvent(for: source), !isRetired(logged, source) {
+                    var event = ChangeEvent(seq: logged.seq, time: "", event: logged.event, source: source)
+                    event.reason = logged.reason
+                    alreadyLogged.append(Decided(relative: relative, event: event))
+                    continue
+                }
+                let seq = changeLog.lastSeq + decided.count + 1
+                var event = ChangeEvent(seq: seq, time: ChangeEvent.timestamp(), event: .rejected, source: source)
+                if let record = decide(file, into: &event, index: working, staged: staged.mapValues(\.record)) {
+                    let stagedRecord = try mirror.stage(record)
+                    staged[stagedRecord.path] = (record, stagedRecord)
+                }
+                working.apply(event)
+                decided.append(Decided(relative: relative, event: event))
+            } catch {
+                failures.append(Failure(relative: relative, error: error))
+            }
+        }
+        do throws(FileSystemError) {
+            try mirror.commit(staged.values.map(\.staged))
+            try changeLog.append(decided.map(\.event))
+        } catch {
+            logger.error(
+                "cannot make a batch durable; its \(decided.count) files stay in the inbox and are retried: \(error)",
+                metadata: ["ERRNO": "\(error.errno.rawValue)"]
+            )
+            return failures + decided.map { Failure(relative: $0.relative, error: error) }
+        }
+        working.logOffset = changeLog.endOffset
+        index = working
+        for entry in decided { report(entry.event) }
+        return failures + retire(decided + alreadyLogged)
+    }
+
+    /// Reads, hashes and parses the files of a batch in parallel (the parser is pure; this is where
+    /// the CPU time goes), keeping the batch's order. Decisions are then taken one by one, in order.
+    private func examineAll(_ batch: [String]) -> [Result<FileContent?, FileSystemError>] {
+        let reader = Reader(inbox: inbox, parser: parser, maxFileSize: maxFileSize, logger: logger)
+        let results = Mutex([Result<FileContent?, FileSystemError>](repeating: .success(nil), count: batch.count))
+        DispatchQueue.concurrentPerform(iterations: batch.count) { index in
+            let result = Result { () throws(FileSystemError) in try reader.examine(batch[index]) }
+            results.withLock { $0[index] = result }
+        }
+        return results.withLock { $0 }
+    }
+
+    /// What was read of one file, and what the parser made of it.
+    struct FileContent: Sendable {
+        var sha256: String
+        var size: Int
+        /// `nil` when the file is over the size limit (it was hashed, not kept, not parsed).
+        var parsed: Result<Record, NotAReport>?
+    }
+
+    /// The read-only part of ingesting one file, safe to run on several threads at once.
+    private struct Reader: Sendable {
+        let inbox: Inbox
+        let parser: ReportParser
+        let maxFileSize: Int
+        let logger: Logger
+
+        /// Reads (bounded), hashes and parses `relative`; `nil` when it vanished or is not a regular file.
+        func examine(_ relative: String) throws(FileSystemError) -> FileContent? {
+            let path = inbox.path(of: relative)
+            let descriptor: Int32
+            do {
+                descriptor = try FileSystem.openForReading(path)
+            } catch let error where error.errno == .noSuchFileOrDirectory || error.errno == .tooManySymbolicLinkLevels {
+                logger.debug("file left the inbox before it was read", metadata: ["REPORTSYNC_FILE": "\(relative)"])
+                return nil
+            }
+            defer { close(descriptor) }
+            var info = stat()
+            _ = try FileSystem.call("fstat", path) { fstat(descriptor, &info) }
+            guard info.isRegularFile else { return nil }
+            var hasher = SHA256()
+            var bytes: [UInt8]? = []
+            var size = 0
+            while true {
+                let chunk = try FileSystem.read(descriptor, limit: 1 << 20, path: path)
+                if chunk.isEmpty { break }
+                hasher.update(data: chunk)
+                size += chunk.count
+                // Past the limit the bytes are only hashed, never held.
+                if size > maxFileSize { bytes = nil } else { bytes?.append(contentsOf: chunk) }
+            }
+            let sha256 = hasher.finalize().map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+            let parsed = bytes.map { parser.parse($0, sourceName: relative) }
+            return FileContent(sha256: sha256, size: size, parsed: parsed)
+        }
+    }
+
+    /// Fills in `event` from the file's content; returns the record to write to the mirror, if any.
+    /// `staged` holds the records this batch has already decided on, by record path: a revision compares
+    /// with them before the mirror.
+    private func decide(
+        _ file: FileContent,
+        into event: inout ChangeEvent,
+        index: DedupIndex,
+        staged: [String: Record]
+    ) -> Record? {
+        guard let parsed = file.parsed else {
+            event.reason = "the file is \(file.size) bytes, over the limit of \(maxFileSize) bytes"
+            return nil
+        }
+        let record: Record
+        switch parsed {
+        case .failure(let notAReport):
+            event.reason = notAReport.reason
+            return nil
+        case .success(let parsed):
+            record = parsed
+        }
+        event.agency = record.agency
+        event.year = record.year
+        event.contentHash = record.contentHash
+        event.status = record.validation.status
+        let decision = index.decide(
+            sha256: event.source.sha256,
+            agency: record.agency,
+            year: record.year,
+            contentHash: record.contentHash
+        )
+        switch decision {
+        case .duplicate(let first):
+            event.event = .duplicate
+            event.duplicateOf = first
+            return nil
+        case .added:
+            event.event = .added
+        case .revised(let previous):
+            event.event = .revised
+            event.previousContentHash = previous.contentHash
+            let previousRecord =
+                staged[mirror.recordPath(agency: record.agency, year: record.year)]
+                ?? mirror.record(agency: record.agency, year: record.year)
+            let before = previousRecord?.cellValues ?? []
+            let old = Dictionary(before.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
+            event.changedCells = record.cellValues.filter { old[$0.key] != $0.value }.map(\.key)
+        }
+        return record
+    }
+
+    /// Whether the original of `logged` already sits in archive/ or rejected/.
+    private func isRetired(_ logged: DedupIndex.Logged, _ source: ChangeEvent.Source) -> Bool {
+        let name = "\(logged.seq)-\(source.basename)"
+        return (try? FileSystem.status(state.retiredPath(of: logged.event, named: name))) != nil
+    }
+
+    /// Moves each logged file to archive/ or rejected/ (with its reason), then fsyncs the folders.
+    private func retire(_ entries: [Decided]) -> [Failure] {
+        var folders: Set<String> = []
+        var failures: [Failure] = []
+        for entry in entries {
+            let event = entry.event
+            do throws(FileSystemError) {
+                if event.event == .rejected {
+                    try FileSystem.replace(state.reasonPath(named: event.retiredName), with: reasonJSON(event))
+                }
+                let destination = state.retiredPath(of: event.event, named: event.retiredName)
+                folders.insert(try inbox.retire(entry.relative, to: destination))
+                folders.insert(state.retirementFolder(for: event.event))
+            } catch let error where error.errno == .noSuchFileOrDirectory {
+                // Gone from the inbox after it was read; its event stands.
+            } catch {
+                logger.error(
+                    "cannot move a logged file out of the inbox; retrying (it will not be logged twice): \(error)",
+                    metadata: ["ERRNO": "\(error.errno.rawValue)", "REPORTSYNC_FILE": "\(entry.relative)"]
+                )
+                failures.append(Failure(relative: entry.relative, error: error))
+            }
+        }
+        for folder in folders {
+            do throws(FileSystemError) {
+                try FileSystem.syncDirectory(folder)
+            } catch {
+                logger.error("\(error)", metadata: ["ERRNO": "\(error.errno.rawValue)"])
+            }
+        }
+        return failures
+    }
+
+    private func reasonJSON(_ event: ChangeEvent) -> [UInt8] {
+        var reason = ChangeEvent(seq: event.seq, time: event.time, event: .rejected, source: event.source)
+        reason.reason = event.reason
+        return reason.jsonLine() + [UInt8(ascii: "\n")]
+    }
+
+    /// The journal entry of a durable event.
+    private func report(_ event: ChangeEvent) {
+        var metadata: Logger.Metadata = [
+            "MESSAGE_ID": "\(event.event.messageID)",
+            "REPORTSYNC_EVENT": "\(event.event.rawValue)",
+            "REPORTSYNC_SEQ": "\(event.seq)",
+            "REPORTSYNC_FILE": "\(event.source.name)",
+            "REPORTSYNC_SHA256": "\(event.source.sha256)",
+        ]
+        if let agency = event.agency { metadata["REPORTSYNC_AGENCY"] = "\(agency)" }
+        if let year = event.year { metadata["REPORTSYNC_YEAR"] = "\(year)" }
+        if let status = event.status { metadata["REPORTSYNC_STATUS"] = "\(status.rawValue)" }
+        if let contentHash = event.contentHash { metadata["REPORTSYNC_CONTENT_HASH"] = "\(contentHash)" }
+        let subject = event.agency.map { "\($0) \(event.year ?? 0)" } ?? event.source.name
+        switch (event.event, event.status) {
+        case (.rejected, _):
+            logger.error("rejected \(event.source.name): \(event.reason ?? "")", metadata: metadata)
+        case (_, .inconsistent):
+            logger.warning(
+                "\(event.event.rawValue) \(subject) (inconsistent) from \(event.source.name)",
+                metadata: metadata
+            )
+        default:
+            logger.info("\(event.event.rawValue) \(subject) from \(event.source.name)", metadata: metadata)
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import Glibc
+import ReportCore
+
+/// The mirror folder: `records/<year>/<agency>.json`, the current record of each agency and year, and
+/// the change log `changes.jsonl` next to it. Nothing else lives there.
+struct Mirror {
+    let root: String
+
+    var changeLogPath: String { root + "/changes.jsonl" }
+    var recordsPath: String { root + "/records" }
+
+    /// The record file of `agency` in `year`. `/` and control characters in the agency become `_`, and a
+    /// name of `.` or `..` alone is prefixed with `_`, so an agency can never name a path outside
+    /// `records/<year>/`.
+    func recordPath(agency: String, year: Int) -> String {
+        var name = String(
+            String.UnicodeScalarView(
+                agency.unicodeScalars.map { $0 == "/" || $0.properties.generalCategory == .control ? "_" : $0 }
+            )
+        )
+        if name.isEmpty || name == "." || name == ".." { name = "_" + name }
+        return "\(recordsPath)/\(year)/\(name).json"
+    }
+
+    /// A record written to its temp file: not yet durable, not yet in place.
+    struct StagedRecord {
+        var path: String
+        var temporary: String
+    }
+
+    /// Writes `record` to the temp file next to its place. Staging the same agency and year again
+    /// before ``commit(_:)`` overwrites the temp file: the last one staged wins.
+    func stage(_ record: Record) throws(FileSystemError) -> StagedRecord {
+        let path = recordPath(agency: record.agency, year: record.year)
+        try FileSystem.createDirectory(String(path[..<path.lastIndex(of: "/")!]))
+        let temporary = try FileSystem.writeTemporary(for: path, record.jsonBytes(pretty: true), sync: false)
+        return StagedRecord(path: path, temporary: temporary)
+    }
+
+    /// Makes staged records durable and puts them in place atomically (group commit): one `syncfs` for
+    /// their contents, a rename each, one fsync per folder.
+    func commit(_ staged: some Collection<StagedRecord>) throws(FileSystemError) {
+        guard !staged.isEmpty else { return }
+        try FileSystem.syncFileSystem(containing: recordsPath)
+        var folders: Set<String> = []
+        for record in staged {
+            try FileSystem.rename(record.temporary, to: record.path)
+            folders.insert(String(record.path[..<record.path.lastIndex(of: "/")!]))
+        }
+        for folder in folders { try FileSystem.syncDirectory(folder) }
+    }
+
+    /// The record stored for `agency` in `year`, `nil` when there is none or it cannot be read.
+    func record(agency: String, year: Int) -> Record? {
+        let path = recordPath(agency: agency, year: year)
+        guard let descriptor = try? FileSystem.openForReading(path) else { return nil }
+        defer { _ = Glibc.close(descriptor) }
+        guard let bytes = try? FileSystem.read(descriptor, limit: .max, path: path) else { return nil }
+        return try? Record(jsonBytes: bytes)
+    }
+
+    /// Every record file under `records/` as (path, year folder), and the temp files a crash left behind.
+    func recordFiles() throws(FileSystemError) -> (records: [String], temporaries: [String]) {
+        var records: [String] = []
+        var temporaries: [String] = []
+        guard try FileSystem.status(recordsPath) != nil else { return ([], []) }
+        for yearName in try FileSystem.entries(of: recordsPath) {
+            let yearPath = recordsPath + "/" + yearName
+            guard try FileSystem.status(yearPath)?.isDirectory == true else { continue }
+            for name in try FileSystem.entries(of: yearPath) {
+                if name.hasPrefix(".") && name.hasSuffix(FileSystem.temporarySuffix) {
+                    temporaries.append(yearPath + "/" + name)
+                } else if name.hasSuffix(".json") {
+                    records.append(yearPath + "/" + name)
+                }
+            }
+        }
+        return (records, temporaries)
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import Logging
+import ReportCore
+
+/// Start-up work that makes the folders agree with the change log again after a crash: leftover temp
+/// files removed, the dedup index loaded or rebuilt, the mirror checked record by record.
+struct Recovery {
+    let inbox: Inbox
+    let mirror: Mirror
+    let state: StateFolder
+    let parser: ReportParser
+    let logger: Logger
+
+    /// What recovery changed, for the log and for `reportsyncd rebuild`.
+    struct Summary: Sendable {
+        var indexRebuilt = false
+        var temporariesRemoved = 0
+        var recordsRestored = 0
+        var recordsRemoved = 0
+    }
+
+    /// Removes the temp files a crash left in the mirror and state folders.
+    func removeTemporaries() throws(FileSystemError) -> Int {
+        var temporaries = try mirror.recordFiles().temporaries
+        for folder in [state.root, state.archivePath, state.rejectedPath, mirror.root] {
+            temporaries += try FileSystem.entries(of: folder)
+                .filter { $0.hasPrefix(".") && $0.hasSuffix(FileSystem.temporarySuffix) }
+                .map { folder + "/" + $0 }
+        }
+        for path in temporaries {
+            try FileSystem.remove(path)
+        }
+        return temporaries.count
+    }
+
+    /// The dedup index matching `changeLog`: the saved one caught up with the log, or (when missing,
+    /// damaged or `forceRebuild`) one rebuilt from the whole log.
+    func index(matching changeLog: ChangeLog, forceRebuild: Bool) throws -> (index: DedupIndex, rebuilt: Bool) {
+        var loaded: (index: DedupIndex, rebuilt: Bool) =
+            forceRebuild
+            ? (try DedupIndex.rebuilt(fromLogAt: changeLog.path), true)
+            : try DedupIndex.load(from: state.indexPath, logPath: changeLog.path)
+        if loaded.index.lastSeq != changeLog.lastSeq || loaded.index.logOffset != changeLog.endOffset {
+            loaded = (try DedupIndex.rebuilt(fromLogAt: changeLog.path), true)
+        }
+        if loaded.rebuilt {
+            if changeLog.lastSeq > 0 {
+                logger.notice(
+                    "rebuilt the dedup index from the change log",
+                    metadata: ["events": "\(changeLog.lastSeq)"]
+                )
+            }
+            try loaded.index.save(to: state.indexPath)
+        }
+        return loaded
+    }
+
+    /// Makes `records/` hold exactly the records `index` names: a record the log never described (written
+    /// just before a crash) is removed, and one whose content is not the logged one is restored from the
+    /// logged original (in archive/, or still in the inbox if the crash came before it was moved).
+    func reconcileMirror(with index: DedupIndex) throws -> (restored: Int, removed: Int) {
+        var expected: [String: (agency: String, year: Int, current: DedupIndex.Current)] = [:]
+        for entry in index.currentRecords {
+            expected[mirror.recordPath(agency: entry.agency, year: entry.year)] = entry
+        }
+        var removed = 0
+        var folders: Set<String> = []
+        for path in try mirror.recordFiles().records where expected[path] == nil {
+            try FileSystem.remove(path)
+            folders.insert(String(path[..<path.lastIndex(of: "/")!]))
+            removed += 1
+        }
+        var staged: [Mirror.StagedRecord] = []
+        for (path, entry) in expected {
+            if mirror.record(agency: entry.agency, year: entry.year)?.contentHash == entry.current.contentHash {
+                continue
+            }
+            guard let record = original(of: entry.current) else {
+                logger.error(
+                    "cannot restore a mirror record: its original is neither in archive/ nor in the inbox",
+                    metadata: ["path": "\(path)", "REPORTSYNC_SEQ": "\(entry.current.seq)"]
+                )
+                continue
+            }
+            staged.append(try mirror.stage(record))
+        }
+        try mirror.commit(staged)
+        for folder in folders { try FileSystem.syncDirectory(folder) }
+        let restored = staged.count
+        if restored + removed > 0 {
+            logger.warning(
+                "brought the mirror back in line with the change log",
+                metadata: ["restored": "\(restored)", "removed": "\(removed)"]
+            )
+        }
+        return (restored, removed)
+    }
+
+    /// The record of the event `current`, parsed again from its original.
+    private func original(of current: DedupIndex.Current) -> Record? {
+        let basename = Inbox.basename(of: current.sourceName)
+        for path in [state.archivePath + "/\(current.seq)-\(basename)", inbox.path(of: current.sourceName)] {
+            guard let bytes = FileManager.default.contents(atPath: path) else { continue }
+            if case .success(let record) = parser.parse(Array(bytes), sourceName: current.sourceName),
+                record.contentHash == current.contentHash
+            {
+                return record
+            }
+        }
+        return nil
+    }
+}

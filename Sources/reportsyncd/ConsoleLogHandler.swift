@@ -1,0 +1,85 @@
+import Foundation
+import Logging
+import SystemPackage
+
+/// A swift-log handler that writes one readable line per entry to a terminal or file, standard error by default.
+///
+/// A line reads `2026-11-27T08:15:02.125Z info reportsyncd: added hubei/a.txt REPORTSYNC_SEQ=7 …`: the time in UTC,
+/// the level, the logger's label, the message, then the metadata as `key=value` pairs sorted by key (values with
+/// spaces quoted). With `colour`, the level is coloured by severity and the metadata dimmed (ANSI escapes).
+struct ConsoleLogHandler: LogHandler {
+    var logLevel: Logger.Level = .info
+    var metadata: Logger.Metadata = [:]
+    var metadataProvider: Logger.MetadataProvider?
+
+    /// The logger's label, shown before each message.
+    let label: String
+    /// Whether lines carry ANSI colour escapes: decide with ``LogDestination``, true only for a terminal.
+    let colour: Bool
+    /// Where lines go: each line is one `write(2)`.
+    let output: FileDescriptor
+
+    /// Creates a handler writing lines for the logger `label` to `output`.
+    init(
+        label: String,
+        colour: Bool,
+        output: FileDescriptor = .standardError,
+        metadataProvider: Logger.MetadataProvider? = LoggingSystem.metadataProvider
+    ) {
+        self.label = label
+        self.colour = colour
+        self.output = output
+        self.metadataProvider = metadataProvider
+    }
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { self.metadata[key] }
+        set { self.metadata[key] = newValue }
+    }
+
+    func log(event: LogEvent) {
+        let metadata = event.mergedMetadata(handler: self.metadata, provider: self.metadataProvider)
+        self.write(level: event.level, message: event.message.description, metadata: metadata)
+    }
+
+    /// Writes one line; a failed write is dropped, as there is nowhere left to report it.
+    func write(level: Logger.Level, message: String, metadata: Logger.Metadata) {
+        let line = self.line(level: level, message: message, metadata: metadata, time: Date())
+        _ = try? self.output.writeAll(line.utf8)
+    }
+
+    /// The text of one line, newline included.
+    func line(level: Logger.Level, message: String, metadata: Logger.Metadata, time: Date) -> String {
+        let timestamp = time.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
+        let pairs = metadata.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quotedIfNeeded("\($0.value)"))" }
+        var line = "\(timestamp) \(self.styled(level.rawValue, Self.style(of: level))) \(self.label): \(message)"
+        if !pairs.isEmpty {
+            line += " " + self.styled(pairs.joined(separator: " "), Self.dim)
+        }
+        return line + "\n"
+    }
+
+    private func styled(_ text: String, _ style: String) -> String {
+        guard self.colour, !style.isEmpty else { return text }
+        return "\u{1B}[\(style)m\(text)\u{1B}[0m"
+    }
+
+    private static let dim = "2"
+
+    private static func style(of level: Logger.Level) -> String {
+        switch level {
+        case .trace, .debug: dim
+        case .info: ""
+        case .notice: "36"
+        case .warning: "33"
+        case .error: "31"
+        case .critical: "1;31"
+        }
+    }
+
+    private static func quotedIfNeeded(_ value: String) -> String {
+        guard value.isEmpty || value.contains(where: { $0.isWhitespace || $0 == "\"" }) else { return value }
+        let escaped = value.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"").replacing("\n", with: "\\n")
+        return "\"" + escaped + "\""
+    }
+}

@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import Logging
+import ReportCore
+import ServiceLifecycle
+import SyncEngine
+
+/// `reportsyncd run`: the inbox daemon. SIGTERM and SIGINT finish the batch in hand and exit 0.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Watch the inbox and ingest every report dropped into it.",
+        discussion: """
+            Each file gets exactly one event in <mirror>/changes.jsonl (added, revised, duplicate or \
+            rejected); reports are mirrored as <mirror>/records/<year>/<agency>.json, originals move to \
+            <state>/archive/ or <state>/rejected/. Exit codes: 66 inbox unusable, 73 a folder cannot \
+            be created, 74 start-up I/O error, 75 another daemon holds the state folder, 78 bad \
+            configuration.
+            """
+    )
+
+    @OptionGroup var folders: DaemonConfiguration
+
+    @Option(help: "Seconds a file written in place must stay unchanged before it is read (default 0.5).")
+    var settle: Double?
+
+    @Option(help: "Files larger than this are rejected unread (default 50MB).")
+    var maxFileSize: String?
+
+    @Option(help: "Where the log goes: journal, console, or auto (the journal when run by systemd).")
+    var log: LogDestination = .auto
+
+    func run() async throws {
+        let options: DaemonOptions
+        do {
+            options = try folders.resolve(settle: settle, maxFileSize: maxFileSize)
+        } catch {
+            try DaemonFailure(error).exit()
+        }
+        let target = log.resolve(environment: ProcessInfo.processInfo.environment)
+        LoggingSystem.bootstrap(target.makeHandler(label:))
+        let logger = Logger(label: "reportsyncd")
+        let daemon = Daemon(
+            options: options,
+            parser: ReportParser(pdfText: PopplerPDFText()),
+            logger: logger,
+            notifier: SystemdNotifier(logger: logger)
+        )
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [
+                    .init(
+                        service: DaemonService(daemon: daemon),
+                        successTerminationBehavior: .gracefullyShutdownGroup,
+                        failureTerminationBehavior: .gracefullyShutdownGroup
+                    )
+                ],
+                gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger
+            )
+        )
+        do {
+            try await group.run()
+        } catch let error as DaemonError {
+            try DaemonFailure(error).exit()
+        }
+    }
+}
+
+/// The daemon as a service of the group: graceful shutdown asks it to stop after the batch in hand.
+private struct DaemonService: Service {
+    let daemon: Daemon
+
+    func run() async throws {
+        try await withGracefulShutdownHandler {
+            try await daemon.run()
+        } onGracefulShutdown: {
+            daemon.stop()
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import SyncEngine
+
+/// `reportsyncd status`: what an operator types first. Reads the folders, not the running process.
+struct StatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Show counts per event, the last seq, files waiting and the latest problems."
+    )
+
+    @OptionGroup var folders: DaemonConfiguration
+
+    func run() throws {
+        let options: DaemonOptions
+        do {
+            options = try folders.resolve()
+        } catch {
+            try DaemonFailure(error).exit()
+        }
+        let report: StatusReport
+        do {
+            report = try StatusReport.read(options: options)
+        } catch {
+            try DaemonFailure(.startupFailed(error)).exit()
+        }
+        let counts = ChangeEventKind.allCases.map { "\((report.counts[$0] ?? 0).formatted()) \($0)" }
+        print("inbox:    \(options.inbox) (\(report.waiting.formatted()) waiting)")
+        print("mirror:   \(options.mirror)")
+        print("state:    \(options.state)")
+        print("last seq: \(report.lastSeq)")
+        print("events:   " + counts.joined(separator: ", ") + " (\(report.inconsistent.formatted()) inconsistent)")
+        guard !report.recentProblems.isEmpty else { return }
+        print("latest rejected or inconsistent:")
+        for problem in report.recentProblems {
+            let kind = problem.event == .rejected ? "rejected" : "inconsistent"
+            print("  #\(problem.seq) \(problem.time) \(kind) \(problem.file): \(problem.reason)")
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import Logging
+import SystemPackage
+import Testing
+
+@testable import reportsyncd
+
+/// Lines written by ``ConsoleLogHandler`` through a real pipe.
+@Suite struct ConsoleLogHandlerTests {
+    @Test func lineShowsLevelLabelMessageAndSortedMetadata() throws {
+        let line = try self.logLine(colour: false) { logger in
+            logger[metadataKey: "REPORTSYNC_SEQ"] = "7"
+            logger.notice("added hubei/a.txt", metadata: ["REPORTSYNC_AGENCY": "下冶镇 人民政府", "ERRNO": "5"])
+        }
+        let expected =
+            #" notice reportsyncd.tests: added hubei/a.txt ERRNO=5 REPORTSYNC_AGENCY="下冶镇 人民政府" REPORTSYNC_SEQ=7"#
+        #expect(line.hasSuffix(expected + "\n"))
+        #expect(!line.contains("\u{1B}["))
+    }
+
+    @Test func colourMarksTheLevelAndDimsTheMetadata() throws {
+        let line = try self.logLine(colour: true) { logger in
+            logger.error("rejected b.txt", metadata: ["REPORTSYNC_EVENT": "rejected"])
+        }
+        #expect(line.contains(" \u{1B}[31merror\u{1B}[0m reportsyncd.tests: rejected b.txt "))
+        #expect(line.hasSuffix("\u{1B}[2mREPORTSYNC_EVENT=rejected\u{1B}[0m\n"))
+    }
+
+    private func logLine(colour: Bool, _ log: (inout Logger) -> Void) throws -> String {
+        let (reading, writing) = try FileDescriptor.pipe()
+        defer { try? reading.close() }
+        var logger = Logger(label: "reportsyncd.tests") {
+            ConsoleLogHandler(label: $0, colour: colour, output: writing, metadataProvider: nil)
+        }
+        log(&logger)
+        try writing.close()
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while case let count = try buffer.withUnsafeMutableBytes({ try reading.read(into: $0) }), count > 0 {
+            bytes += buffer[..<count]
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

@@ -1,0 +1,286 @@
+import Crypto
+import Foundation
+import Glibc
+import ReportCore
+import ReportFixtures
+import SyncEngine
+import Testing
+
+/// The real daemon on real folders, with files dropped into the inbox the ways people drop them.
+@Suite("Daemon: files dropped into the inbox")
+struct DaemonDropTests {
+    @Test func copiedInPlaceIsAdded() throws {
+        let daemon = try DaemonHarness()
+        try daemon.start()
+        try daemon.drop(Reports.bytes(1), as: "report.txt")
+        let event = try daemon.waitForEvent("report.txt")
+        #expect(event.event == .added)
+        #expect(event.agency == Reports.report(1).agency)
+        #expect(event.year == 2024)
+        #expect(event.status == .valid)
+        daemon.expectRetired(event)
+        #expect(daemon.stop() == 0)
+        // One log entry per outcome, after the change-log line, with the journal fields as metadata.
+        let entry = try #require(
+            daemon.logText().split(separator: "\n").first { $0.contains("REPORTSYNC_EVENT=added") }
+        )
+        for field in [
+            "info", "MESSAGE_ID=\(ChangeEventKind.added.messageID)", "REPORTSYNC_SEQ=1", "REPORTSYNC_FILE=report.txt",
+            "REPORTSYNC_SHA256=\(event.source.sha256)", "REPORTSYNC_AGENCY=\(event.agency!)", "REPORTSYNC_YEAR=2024",
+            "REPORTSYNC_STATUS=valid", "REPORTSYNC_CONTENT_HASH=\(event.contentHash!)",
+        ] {
+            #expect(entry.contains(field), "\(field)")
+        }
+    }
+
+    @Test func inconsistentReportIsMirroredWithItsFindings() throws {
+        let daemon = try DaemonHarness()
+        try daemon.start()
+        var report = Reports.report(20)
+        report.requests[0][0] += 5
+        try daemon.drop(report.bytes(.tsv), as: "off.txt")
+        let event = try daemon.waitForEvent("off.txt")
+        #expect(event.event == .added)
+        #expect(event.status == .inconsistent)
+        daemon.expectRetired(event)
+        let record = try #require(daemon.record(agency: report.agency, year: 2024))
+        #expect(record.validation.findings.contains { $0.rule == "requests.balance" })
+        try daemon.waitUntil("the warning is logged") {
+            daemon.logText().split(separator: "\n").contains {
+                $0.contains(" warning reportsyncd: ") && $0.contains("MESSAGE_ID=\(ChangeEventKind.added.messageID)")
+            }
+        }
+    }
+
+    @Test func slowWriteInPiecesIsReadWhole() throws {
+        let daemon = try DaemonHarness()
+        try daemon.start()
+        let bytes = Reports.bytes(2)
+        let path = daemon.inbox + "/slow.txt"
+        // One writer, four pieces, pauses longer than the settle interval: nothing is read before close.
+        let writer = open(path, O_WRONLY | O_CREAT, 0o644)
+        let pieceSize = bytes.count / 4 + 1
+        for start in stride(from: 0, to: bytes.count, by: pieceSize) {
+            let piece = Array(bytes[start..<min(start + pieceSize, bytes.count)])
+            #expect(piece.withUnsafeBytes { write(writer, $0.baseAddress, $0.count) } == piece.count)
+            usleep(400_000)
+        }
+        #expect(daemon.events().isEmpty)
+        close(writer)
+        let event = try daemon.waitForEvent("slow.txt")
+        #expect(event.event == .added)
+        #expect(event.source.sha256 == sha256(bytes))
+        #expect(daemon.events().count == 1)
+    }
+
+    @Test func dotNameIsPickedUpOnlyAfterRename() throws {
+        let daemon = try DaemonHarness()
+        try daemon.start()
+        try daemon.drop(Reports.bytes(3), as: ".report.txt")
+        try daemon.drop(Reports.bytes(4), as: "download.txt.part")
+        try daemon.drop(Reports.bytes(5), as: "~$draft.txt")
+        try FileManager.default.moveItem(atPath: daemon.inbox + "/.report.txt", toPath: daemon.inbox + "/report.txt")
+        let event = try daemon.waitForEvent("report.txt")
+        #expect(event.event == .added)
+        #expect(daemon.events().map(\.source.name) == ["report.txt"])
+        #expect(FileManager.default.fileExists(atPath: daemon.inbox + "/download.txt.part"))
+        #expect(FileManager.default.fileExists(atPath: daemon.inbox + "/~$draft.txt"))
+    }
+
+    @Test func newSubfolderIsWatched() throws {
+        let daemon = try DaemonHarness()
+        try daemon.start()
+        try FileManager.default.createDirectory(atPath: daemon.inbox + "/hubei", withIntermediateDirectories: false)
+        try daemon.drop(Reports.bytes(6), as: "hubei/x.txt")
+        let event = try daemon.waitForEvent("hubei/x.txt")
+        #expect(event.event == .added)
+        daemon.expectRetired(event)
+    }
+
+    @Test func dropRightAfterMkdirP() throws {
+        let daemon = try DaemonHarness()
+        try daemon.start()
+        let source = daemon.root + "/source.txt"
+        #expect(FileManager.default.createFile(atPath: source, contents: Data(Reports.bytes(7))))
+        try shell("mkdir -p '\(daemon.inbox)/a/b/c' && cp '\(source)' '\(daemon.inbox)/a/b/c/x.txt'")
+        let event = try daemon.waitForEvent("a/b/c/x.txt")
+        #expect(event.event == .added)
+        daemon.expectRetired(event)
+    }
+
+    @Test func sameBytesTwiceIsDuplicate() throws {
+        let daemon = try DaemonHarness()
+        try daemon.start()
+        try daemon.drop(Reports.bytes(8), as: "first.txt")
+        let first = try daemon.waitForEvent("first.txt")
+        try daemon.drop(Reports.bytes(8), as: "second.txt")
+        let second = try daemon.waitForEvent("second.txt")
+        #expect(first.event == .added)
+        #expect(second.event == .duplicate)
+        #expect(second.duplicateOf == first.seq)
+        #expect(second.contentHash == first.contentHash)
+        daemon.expectRetired(second)
+        // Nothing rewritten: the record still names the first file.
+        #expect(daemon.record(agency: Reports.report(8).agency, year: 2024)?.source.name == "first.txt")
+    }
+
+    @Test func sameReportInAnotherEncodingIsDuplicate() throws {
+        let daemon = try DaemonHarness()
+        try daemon.start()
+        try daemon.drop(Reports.report(9).bytes(.tsv), as: "utf8.txt")
+        let first = try daemon.waitForEvent("utf8.txt")
+        try daemon.drop(Reports.report(9).bytes(.tsv, encoding: .gb18030), as: "gbk.txt")
+        let second = try daemon.waitForEvent("gbk.txt")
+        #expect(second.event == .duplicate)
+        #expect(second.duplicateOf == first.seq)
+        #expect(second.source.sha256 != first.source.sha256)
+    }
+
+    @Test func revisedReportReplacesRecord() throws {
+        let daemon = try DaemonHarness()
+        try daemon.start()
+        let original = Reports.report(10)
+        var revision = original
+        revision.active[0] += 1
+        try daemon.drop(original.bytes(.tsv), as: "v1.txt")
+        let first = try daemon.waitForEvent("v1.txt")
+        try daemon.drop(revision.bytes(.tsv), as: "v2.txt")
+        let second = try daemon.waitForEvent("v2.txt")
+        #expect(second.event == .revised)
+        #expect(second.previousContentHash == first.contentHash)
+        #expect(second.changedCells == ["active.rules.issued"])
+        daemon.expectRetired(second)
+        // An old copy never rolls the mirror back.
+        try daemon.drop(original.bytes(.tsv, encoding: .utf16), as: "v1-again.txt")
+        let third = try daemon.waitForEvent("v1-again.txt")
+        #expect(third.event == .duplicate)
+        #expect(third.duplicateOf == first.seq)
+        #expect(daemon.record(agency: original.agency, year: 2024)?.contentHash == second.contentHash)
+    }
+
+    @Test(arguments: [
+        ("garbage.bin", [UInt8]((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 7919 &+ 13) })),
+        ("empty.txt", []),
+        ("one-byte.txt", [0x0A]),
+        ("prose.txt", Array("这不是年度报告，只是一段文字。\n".utf8)),
+    ])
+    func nonReportsAreRejected(name: String, bytes: [UInt8]) throws {
+        let daemon = try DaemonHarness()
+        try daemon.start()
+        try daemon.drop(bytes, as: name)
+        let event = try daemon.waitForEvent(name)
+        #expect(event.event == .rejected)
+        #expect(event.reason?.isEmpty == false)
+        #expect(event.agency == nil && event.contentHash == nil)
+        daemon.expectRetired(event)
+        let reason = try String(
+            contentsOfFile: daemon.state + "/rejected/\(event.retiredName).reason.json",
+            encoding: .utf8
+        )
+        #expect(reason.contains(event.reason!))
+    }
+
+    @Test func oversizeFileIsRejectedUnread() throws {
+        let daemon = try DaemonHarness()
+        try daemon.start(["--max-file-size", "1KB"])
+        let bytes = Reports.bytes(11)
+        try daemon.drop(bytes, as: "big.txt")
+        let event = try daemon.waitForEvent("big.txt")
+        #expect(event.event == .rejected)
+        #expect(event.reason?.contains("over the limit of 1024 bytes") == true)
+        #expect(event.source.sha256 == sha256(bytes))
+        daemon.expectRetired(event)
+    }
+
+    @Test func symlinksAndSpecialFilesAreSkipped() throws {
+        let daemon = try DaemonHarness()
+        let outside = daemon.root + "/outside.txt"
+        #expect(FileManager.default.createFile(atPath: outside, contents: Data(Reports.bytes(12))))
+        try daemon.start()
+        try FileManager.default.createSymbolicLink(atPath: daemon.inbox + "/link.txt", withDestinationPath: outside)
+        try FileManager.default.createSymbolicLink(atPath: daemon.inbox + "/loop", withDestinationPath: "..")
+        #expect(mkfifo(daemon.inbox + "/pipe", 0o644) == 0)
+        try daemon.drop(Reports.bytes(13), as: "after.txt")
+        let event = try daemon.waitForEvent("after.txt")
+        #expect(event.event == .added)
+        try daemon.waitUntil("the FIFO is reported") { daemon.logText().contains("skipping FIFO") }
+        #expect(daemon.events().map(\.source.name) == ["after.txt"])
+        #expect(FileManager.default.fileExists(atPath: outside))
+        // The symlinks and the FIFO are left alone, also by a later full scan after a restart.
+        #expect(daemon.stop() == 0)
+        try daemon.start()
+        try daemon.drop(Reports.bytes(14), as: "after-restart.txt")
+        try daemon.waitForEvent("after-restart.txt")
+        #expect(daemon.events().map(\.source.name) == ["after.txt", "after-restart.txt"])
+        #expect(daemon.logText().contains("skipping symlink"))
+    }
+
+    @Test func fileRemovedBeforeItIsReadLeavesNoEvent() throws {
+        let daemon = try DaemonHarness()
+        try daemon.start()
+        // Closed once (an IN_CLOSE_WRITE is queued) but still held open by a writer, so it cannot settle;
+        // then removed. The daemon must pass over it without an event.
+        let path = daemon.inbox + "/gone.txt"
+        let writer = open(path, O_WRONLY | O_CREAT, 0o644)
+        try daemon.drop(Reports.bytes(15), as: "gone.txt")
+        usleep(300_000)
+        unlink(path)
+        close(writer)
+        try daemon.drop(Reports.bytes(16), as: "kept.txt")
+        try daemon.waitForEvent("kept.txt")
+        #expect(daemon.events().map(\.source.name) == ["kept.txt"])
+    }
+
+    @Test func renamedInIsReadAtOnce() throws {
+        let daemon = try DaemonHarness(settle: 120)
+        try daemon.start()
+        try daemon.dropByRename(Reports.bytes(21), as: "complete.txt")
+        #expect(try daemon.waitForEvent("complete.txt").event == .added)
+    }
+
+    @Test func deletedInboxIsWaitedForAndWatchedAgain() throws {
+        let daemon = try DaemonHarness()
+        try daemon.start()
+        try FileManager.default.removeItem(atPath: daemon.inbox)
+        try daemon.waitUntil("the deletion is reported") { daemon.logText().contains("the inbox was deleted or moved") }
+        try FileManager.default.createDirectory(atPath: daemon.inbox, withIntermediateDirectories: false)
+        try daemon.waitUntil("the inbox is watched again") { daemon.logText().contains("the inbox is back") }
+        try daemon.drop(Reports.bytes(19), as: "back.txt")
+        #expect(try daemon.waitForEvent("back.txt").event == .added)
+        #expect(daemon.stop() == 0)
+    }
+
+    @Test func filesWaitingAtStartAreIngested() throws {
+        let daemon = try DaemonHarness()
+        try daemon.drop(Reports.bytes(17), as: "waiting.txt")
+        try daemon.drop(Reports.bytes(18), as: "region/waiting.txt")
+        try daemon.start()
+        #expect(try daemon.waitForEvent("waiting.txt").event == .added)
+        #expect(try daemon.waitForEvent("region/waiting.txt").event == .added)
+        #expect(daemon.events().map(\.seq) == [1, 2])
+    }
+}
+
+/// Lower-case hex SHA-256, as `source.sha256` spells it.
+func sha256(_ bytes: [UInt8]) -> String {
+    SHA256.hash(data: bytes).map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+}
+
+/// Runs `command` with /bin/sh; throws when it fails.
+func shell(_ command: String) throws {
+    _ = try shellOutput(command)
+}
+
+/// Runs `command` with /bin/sh and returns its stdout; throws when it fails.
+func shellOutput(_ command: String) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/sh")
+    process.arguments = ["-c", command]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    let output = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else { throw HarnessError("`\(command)` exited \(process.terminationStatus)") }
+    return String(decoding: output, as: UTF8.self)
+}

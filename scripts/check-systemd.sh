@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Checks the systemd integration of reportsyncd, as CI runs it:
+#   1. `make install` into a staging folder (release build),
+#   2. sysusers and tmpfiles entries apply to that root,
+#   3. `systemd-analyze verify` passes on the unit, its ExecStart pointing at the staged binary,
+#   4. `systemd-analyze security` rates the unit's exposure at 0.5 or lower (and prints the figure),
+#   5. the catalog compiles and lists every MESSAGE_ID of ChangeEventKind.
+# Needs: swift, make, systemd (systemd-analyze, systemd-sysusers, systemd-tmpfiles, journalctl), acl support
+# in the staging file system. Runs without a running systemd.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+stage="$(mktemp -d)"
+trap 'rm -rf "$stage"' EXIT
+step() { printf '\n== %s\n' "$*"; }
+
+step "make install DESTDIR=$stage"
+make install DESTDIR="$stage" >/dev/null
+
+step "sysusers and tmpfiles"
+systemd-sysusers --root="$stage" "$stage/usr/local/lib/sysusers.d/reportsyncd.conf"
+systemd-tmpfiles --root="$stage" --create "$stage/usr/local/lib/tmpfiles.d/reportsyncd.conf"
+inbox="$stage/srv/reportsync/inbox"
+group="$(awk -F: '$1 == "reportsync" { print $3 }' "$stage/etc/group")"
+[[ "$(stat -c '%a %g' "$inbox")" == "2770 $group" ]] || {
+    echo "inbox is $(stat -c '%a %u:%g' "$inbox"), expected setgid 2770 for group reportsync ($group)" >&2
+    exit 1
+}
+# A file dropped with a private umask still belongs to the group and is readable and writable by it.
+(umask 077 && : >"$inbox/dropped.txt")
+[[ "$(stat -c '%a %g' "$inbox/dropped.txt")" == "660 $group" ]] || {
+    echo "a file dropped with umask 077 is $(stat -c '%a %u:%g' "$inbox/dropped.txt"), expected 660 for group $group" >&2
+    exit 1
+}
+
+step "systemd-analyze verify"
+unit="$stage/check/reportsyncd.service"
+mkdir -p "$(dirname "$unit")"
+sed "s|^ExecStart=/usr/local/bin/reportsyncd|ExecStart=$stage/usr/local/bin/reportsyncd|" \
+    "$stage/usr/local/lib/systemd/system/reportsyncd.service" >"$unit"
+systemd-analyze verify --man=no --recursive-errors=no "$unit"
+
+step "systemd-analyze security"
+report="$(systemd-analyze security --offline=true --threshold=10 "$unit")"
+exposure="$(sed -n 's/^→ Overall exposure level for reportsyncd.service: \([0-9.]*\).*/\1/p' <<<"$report")"
+echo "exposure: $exposure"
+grep '✗' <<<"$report" || true
+awk -v e="$exposure" 'BEGIN { exit !(e != "" && e <= 0.5) }' || {
+    echo "exposure $exposure is above 0.5" >&2
+    exit 1
+}
+
+step "catalog"
+journalctl --root="$stage" --update-catalog
+catalog="$(journalctl --root="$stage" --list-catalog)"
+for id in $(grep -o '"[0-9a-f]\{32\}"' Sources/SyncEngine/ChangeEventKind.swift | tr -d '"'); do
+    grep -q "^$id reportsyncd: " <<<"$catalog" || {
+        echo "MESSAGE_ID $id has no catalog entry" >&2
+        exit 1
+    }
+    grep "^$id " <<<"$catalog"
+done
+
+step "systemd integration checks passed"
