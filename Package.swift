@@ -78,13 +78,21 @@ let package = Package(
             dependencies: ["ReportCore"],
             path: "Fuzz/ParserFuzz"
         ),
-        .target(name: "ReportFixtures", path: "Tests/ReportFixtures"),
+        .target(
+            name: "ReportFixtures",
+            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            path: "Tests/ReportFixtures"
+        ),
         .testTarget(
             name: "ReportCoreTests",
             dependencies: ["ReportCore", "ReportFixtures"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "SyncEngineTests", dependencies: ["SyncEngine", "ReportCore", "ReportFixtures"]),
+        .testTarget(
+            name: "SyncEngineTests",
+            dependencies: ["SyncEngine", "ReportCore", "ReportFixtures"],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(
             name: "reportsyncdTests",
             dependencies: [
