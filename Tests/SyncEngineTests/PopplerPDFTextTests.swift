@@ -59,8 +59,10 @@ import Testing
     }
 
     @Test func reportPDFWithWrappedLabelsReadsToTheRecordOfItsText() throws {
-        // Long labels wrap around their numbers and table 3 runs over a page break.
-        withKnownIssue("the spaced-columns reader loses rows whose label wraps around the numbers") {
+        // Long labels wrap around their numbers and table 3 runs over a page break: that reads. Table 4's
+        // totals (36022) are wrapped inside their narrow columns ("3602" above the row, "2" below), which the
+        // spaced-columns reader does not put back together yet.
+        withKnownIssue("numbers wrapped inside a narrow PDF column are not rejoined") {
             try expectTheRecordOfTheText("sample-report-wrapped.pdf")
         }
     }

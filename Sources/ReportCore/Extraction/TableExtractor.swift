@@ -116,8 +116,13 @@ struct TableExtractor {
         }
     }
 
-    /// Finds the label run for `label` at or after run `position`, hands the `width` values of the
-    /// value run after it to `store`, and returns the run position after them.
+    /// Finds the label run for `label` at or after run `position`, hands the `width` values that
+    /// belong to it to `store`, and returns the run position to search the next row from.
+    ///
+    /// The values are those of the value run after the label, unless an unclaimed value run stands
+    /// right before it: then the label was wrapped below its numbers (`pdftotext -layout` centres
+    /// numbers on multi-line labels, so a label's distinctive words can follow them), and the
+    /// label run may also begin the next row's label, so the next search starts at it.
     private func read(
         _ label: Template.Label,
         name: String,
@@ -126,8 +131,19 @@ struct TableExtractor {
         from position: Int,
         store: (CellValue, Cell, Int) throws(NotAReport) -> Void
     ) throws(NotAReport) -> Int {
-        guard let labelRun = (position..<runs.count).first(where: { matches(label, run: $0) }) else {
+        let labelRun = (position..<runs.count).first(where: { matches(label, run: $0) })
+        if labelRun != position, let split = valuesInsideSplitLabel(label, from: position),
+            labelRun.map({ split < $0 - 1 }) ?? true
+        {
+            try takeValues(split, of: split - 1, name: name, width: width, table: table, store: store)
+            return split + 1
+        }
+        guard let labelRun else {
             throw NotAReport(.unreadableTable, "\(table): row \(name) (\(label.needles[0])) not found")
+        }
+        if labelRun - 1 >= position, case .values = runs[labelRun - 1] {
+            try takeValues(labelRun - 1, of: labelRun, name: name, width: width, table: table, store: store)
+            return labelRun
         }
         return try takeValues(after: labelRun, name: name, width: width, table: table, store: store)
     }
@@ -141,7 +157,20 @@ struct TableExtractor {
         table: String,
         store: (CellValue, Cell, Int) throws(NotAReport) -> Void
     ) throws(NotAReport) -> Int {
-        guard labelRun + 1 < runs.count, case .values(let run) = runs[labelRun + 1], run.count >= width else {
+        try takeValues(labelRun + 1, of: labelRun, name: name, width: width, table: table, store: store)
+        return labelRun + 2
+    }
+
+    /// Hands the first `width` values of run `valueRun`, which belongs to `labelRun`, to `store`.
+    private func takeValues(
+        _ valueRun: Int,
+        of labelRun: Int,
+        name: String,
+        width: Int,
+        table: String,
+        store: (CellValue, Cell, Int) throws(NotAReport) -> Void
+    ) throws(NotAReport) {
+        guard valueRun < runs.count, case .values(let run) = runs[valueRun], run.count >= width else {
             throw NotAReport(
                 .unreadableTable,
                 "\(table): row \(name) at line \(labelLine(labelRun)) has fewer than \(width) values"
@@ -150,7 +179,6 @@ struct TableExtractor {
         for (column, index) in valueCells[run].prefix(width).enumerated() {
             try store(cells[index].value, cells[index], column)
         }
-        return labelRun + 2
     }
 
     private func matches(_ label: Template.Label, run: Int) -> Bool {
@@ -175,6 +203,20 @@ struct TableExtractor {
                 })
         }
         return inOneCell || withKey(of: range) { key in label.needles.contains(where: key.containsBytes(of:)) }
+    }
+
+    /// The first value run at or after `position` whose row label is split around it: its words
+    /// start above the numbers and end below them (5.属于三类内部事 / numbers / 务信息).
+    private func valuesInsideSplitLabel(_ label: Template.Label, from position: Int) -> Int? {
+        guard !label.exact else { return nil }
+        return (position + 1..<max(position + 1, runs.count - 1)).first { valueRun in
+            guard case .values = runs[valueRun], case .label(let above) = runs[valueRun - 1],
+                case .label(let below) = runs[valueRun + 1]
+            else { return false }
+            return withKey(of: above.lowerBound..<below.upperBound) { key in
+                label.needles.contains(where: key.containsBytes(of:))
+            }
+        }
     }
 
     /// Calls `body` with the keys of the text cells in `range`, joined.
