@@ -29,5 +29,14 @@ let elapsed = clock.measure {
 }
 let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
 let megabytes = Double(totalBytes) / 1_000_000
-print("parsed \(parsed) of \(count) reports (\(String(format: "%.1f", megabytes)) MB, mean \(totalBytes / count) bytes)")
-print(String(format: "%.0f reports/s, %.1f MB/s on one core (%.1f µs per report)", Double(count) / seconds, megabytes / seconds, seconds / Double(count) * 1e6))
+print(
+    "parsed \(parsed) of \(count) reports (\(String(format: "%.1f", megabytes)) MB, mean \(totalBytes / count) bytes)"
+)
+print(
+    String(
+        format: "%.0f reports/s, %.1f MB/s on one core (%.1f µs per report)",
+        Double(count) / seconds,
+        megabytes / seconds,
+        seconds / Double(count) * 1e6
+    )
+)

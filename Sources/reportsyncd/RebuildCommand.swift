@@ -17,7 +17,11 @@ struct RebuildCommand: ParsableCommand {
         let summary: RebuildSummary
         do {
             let options = try folders.resolve()
-            summary = try Daemon.rebuild(options: options, parser: ReportParser(pdfText: PopplerPDFText()), logger: Logger(label: "reportsyncd"))
+            summary = try Daemon.rebuild(
+                options: options,
+                parser: ReportParser(pdfText: PopplerPDFText()),
+                logger: Logger(label: "reportsyncd")
+            )
         } catch let error as ConfigurationError {
             try DaemonFailure(error).exit()
         } catch let error as DaemonError {

@@ -117,7 +117,9 @@ extension SampleReport {
         }
         for row in 0..<25 {
             for column in 0..<7 {
-                values.append(blankMarkers[.request(row: row, column: column)] == nil ? String(requests[row][column]) : "0")
+                values.append(
+                    blankMarkers[.request(row: row, column: column)] == nil ? String(requests[row][column]) : "0"
+                )
             }
         }
         for index in 0..<15 {
