@@ -58,12 +58,20 @@ import Testing
         try expectTheRecordOfTheText("sample-report.pdf")
     }
 
-    @Test func reportPDFWithWrappedLabelsReadsToTheRecordOfItsText() throws {
-        // Long labels wrap around their numbers and table 3 runs over a page break: that reads. Table 4's
-        // totals (36022) are wrapped inside their narrow columns ("3602" above the row, "2" below), which the
-        // spaced-columns reader does not put back together yet.
+    @Test func reportPDFWithWrappedLabelsReadsTables2And3() throws {
+        // Long labels wrap around their numbers and table 3 runs over a page break: every cell of tables 2
+        // and 3 still reads.
+        let name = "sample-report-wrapped.pdf"
+        let text = try ReportParser().parse(Self.fixture("sample-report.txt"), sourceName: "sample-report.txt").get()
+        let pdf = try ReportParser(pdfText: PopplerPDFText()).parse(Self.fixture(name), sourceName: name).get()
+        #expect(pdf.active == text.active)
+        #expect(pdf.requests == text.requests)
+        #expect(pdf.agency == text.agency)
+        #expect(pdf.sections == text.sections)
+        // Table 4's totals (36022) are wrapped inside their narrow columns ("3602" above the row, "2"
+        // below), which the spaced-columns reader does not put back together yet.
         withKnownIssue("numbers wrapped inside a narrow PDF column are not rejoined") {
-            try expectTheRecordOfTheText("sample-report-wrapped.pdf")
+            #expect(pdf.reviews.groups.map(\.total) == text.reviews.groups.map(\.total))
         }
     }
 
