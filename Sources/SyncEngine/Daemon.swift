@@ -10,7 +10,8 @@ import Synchronization
 /// but not yet moved, mirror records the log does not describe), watches and scans the inbox, tells the
 /// ``ServiceNotifier`` it is ready, and then ingests until ``stop()``: the batch in hand is finished and
 /// made durable before `run()` returns. File I/O runs on two dedicated threads (inotify reader and
-/// ingest loop), never on the concurrency pool.
+/// ingest loop), never on the concurrency pool. ``reload(settleInterval:maxFileSize:)`` changes the settle
+/// interval and the size limit while it runs; the folders are fixed for the life of the process.
 public final class Daemon: Sendable {
     private let options: DaemonOptions
     private let parser: ReportParser
@@ -18,6 +19,10 @@ public final class Daemon: Sendable {
     private let notifier: any ServiceNotifier
     private let queue: IngestQueue
     private let watcher = Mutex<Watcher?>(nil)
+    /// The size limit in force, read by the ingest loop before each batch.
+    private let maxFileSize: Mutex<Int>
+    /// The last `STATUS=` text sent, `nil` until the start-up scan is done.
+    private let sentStatus = Mutex<String?>(nil)
 
     /// The most files ingested in one group commit.
     static let batchLimit = 64
@@ -28,6 +33,13 @@ public final class Daemon: Sendable {
         self.logger = logger
         self.notifier = notifier
         self.queue = IngestQueue(settleInterval: options.settleInterval)
+        self.maxFileSize = Mutex(options.maxFileSize)
+    }
+
+    /// What the daemon last told the ``ServiceNotifier`` in `STATUS=` (e.g. "watching /srv/inbox: 3 added, …,
+    /// 0 waiting"); `nil` until it is ready.
+    public var status: String? {
+        sentStatus.withLock { $0 }
     }
 
     /// Runs until ``stop()``; throws a ``DaemonError`` when it cannot start.
@@ -45,6 +57,13 @@ public final class Daemon: Sendable {
             thread.start()
         }
         try result.get()
+    }
+
+    /// Applies a reloaded configuration while running: files noted from now on settle for `settleInterval`, and
+    /// the next batch is read with the limit `maxFileSize`.
+    public func reload(settleInterval: Duration, maxFileSize: Int) {
+        queue.settleInterval = settleInterval
+        self.maxFileSize.withLock { $0 = maxFileSize }
     }
 
     /// Asks the daemon to finish the batch in hand and return from ``run()``.
@@ -122,7 +141,7 @@ public final class Daemon: Sendable {
                 mirror: mirror,
                 state: state,
                 parser: parser,
-                maxFileSize: options.maxFileSize,
+                maxFileSize: maxFileSize.withLock { $0 },
                 changeLog: changeLog,
                 index: index,
                 logger: logger
@@ -138,7 +157,9 @@ public final class Daemon: Sendable {
         defer { watcher.stop() }
 
         watcher.scan()
-        notifier.notifyReady(status: statusLine(ingestor))
+        let status = statusLine(ingestor)
+        sentStatus.withLock { $0 = status }
+        notifier.notifyReady(status: status)
         logger.info(
             "watching the inbox",
             metadata: [
@@ -177,7 +198,7 @@ public final class Daemon: Sendable {
             let queue = daemon.queue
             let logger = daemon.logger
             var lastAlive = ContinuousClock.Instant.now - .seconds(1)
-            var lastStatus = ""
+            var lastStatus = daemon.status
             var nextScan = ContinuousClock.now + options.scanInterval
             var pendingRescan: IngestQueue.RescanReason?
             var rescanBackOff = Duration.seconds(1)
@@ -219,6 +240,7 @@ public final class Daemon: Sendable {
                 if let reason = work.rescan { pendingRescan = pendingRescan ?? reason }
                 let settled = work.due.filter(hasSettled)
                 if !settled.isEmpty {
+                    ingestor.maxFileSize = daemon.maxFileSize.withLock { $0 }
                     let entries = Dictionary(settled.map { ($0.relative, $0) }, uniquingKeysWith: { first, _ in first })
                     for failure in ingestor.ingest(settled.map(\.relative)) {
                         let entry = entries[failure.relative]!
@@ -236,6 +258,7 @@ public final class Daemon: Sendable {
                 let status = daemon.statusLine(ingestor)
                 if status != lastStatus {
                     daemon.notifier.notifyStatus(status)
+                    daemon.sentStatus.withLock { $0 = status }
                     lastStatus = status
                 }
                 // The saved index only shortens the catch-up from the change log at start-up, so it is

@@ -41,12 +41,18 @@ final class IngestQueue: @unchecked Sendable {
     private var entries: [String: Entry] = [:]
     private var rescan: RescanReason?
     private var stopping = false
-    private let settleInterval: Duration
+    private var _settleInterval: Duration
     private let capacity: Int
 
     init(settleInterval: Duration, capacity: Int = 50_000) {
-        self.settleInterval = settleInterval
+        self._settleInterval = settleInterval
         self.capacity = capacity
+    }
+
+    /// How long a file noted as settling waits before it is read; a change applies to files noted from then on.
+    var settleInterval: Duration {
+        get { condition.withLock { _settleInterval } }
+        set { condition.withLock { _settleInterval = newValue } }
     }
 
     var count: Int {
@@ -56,13 +62,13 @@ final class IngestQueue: @unchecked Sendable {
     /// Records an arrival; a later arrival of the same path replaces the earlier one.
     func note(_ relative: String, _ arrival: Arrival) {
         let now = ContinuousClock.now
-        let entry =
-            switch arrival {
-            case .movedIn: Entry(relative: relative, due: now)
-            case .settling(let fingerprint):
-                Entry(relative: relative, due: now + settleInterval, fingerprint: fingerprint)
-            }
         condition.withLock {
+            let entry =
+                switch arrival {
+                case .movedIn: Entry(relative: relative, due: now)
+                case .settling(let fingerprint):
+                    Entry(relative: relative, due: now + _settleInterval, fingerprint: fingerprint)
+                }
             if entries[relative] == nil && entries.count >= capacity {
                 rescan = rescan ?? .backlog
                 return

@@ -21,7 +21,8 @@ final class Ingestor {
     let mirror: Mirror
     let state: StateFolder
     private let parser: ReportParser
-    private let maxFileSize: Int
+    /// Files larger than this are rejected unread; the ingest loop sets it before each batch, as a reload may change it.
+    var maxFileSize: Int
     private let logger: Logger
     private let changeLog: ChangeLog
     private(set) var index: DedupIndex

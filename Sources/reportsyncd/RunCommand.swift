@@ -4,8 +4,10 @@ import Logging
 import ReportCore
 import ServiceLifecycle
 import SyncEngine
+import UnixSignals
 
-/// `reportsyncd run`: the inbox daemon. SIGTERM and SIGINT finish the batch in hand and exit 0.
+/// `reportsyncd run`: the inbox daemon. SIGTERM and SIGINT finish the batch in hand and exit 0; SIGHUP reloads the
+/// configuration (see ``ConfigurationReloadService``).
 struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
@@ -13,9 +15,10 @@ struct RunCommand: AsyncParsableCommand {
         discussion: """
             Each file gets exactly one event in <mirror>/changes.jsonl (added, revised, duplicate or \
             rejected); reports are mirrored as <mirror>/records/<year>/<agency>.json, originals move to \
-            <state>/archive/ or <state>/rejected/. Exit codes: 66 inbox unusable, 73 a folder cannot \
-            be created, 74 start-up I/O error, 75 another daemon holds the state folder, 78 bad \
-            configuration.
+            <state>/archive/ or <state>/rejected/. SIGHUP re-reads the configuration: settle and \
+            max-file-size take effect at once, the folders need a restart. Exit codes: 66 inbox \
+            unusable, 73 a folder cannot be created, 74 start-up I/O error, 75 another daemon holds the \
+            state folder, 78 bad configuration.
             """
     )
 
@@ -31,30 +34,43 @@ struct RunCommand: AsyncParsableCommand {
     var log: LogDestination = .auto
 
     func run() async throws {
+        let readConfiguration: ConfigurationReloadService.ConfigurationReader = {
+            [folders, settle, maxFileSize] () throws(ConfigurationError) in
+            try folders.resolve(settle: settle, maxFileSize: maxFileSize)
+        }
         let options: DaemonOptions
         do {
-            options = try folders.resolve(settle: settle, maxFileSize: maxFileSize)
+            options = try readConfiguration()
         } catch {
             try DaemonFailure(error).exit()
         }
         let target = log.resolve(environment: ProcessInfo.processInfo.environment)
         LoggingSystem.bootstrap(target.makeHandler(label:))
         let logger = Logger(label: "reportsyncd")
+        let notifier = SystemdNotifier(logger: logger)
         let daemon = Daemon(
             options: options,
             parser: ReportParser(pdfText: PopplerPDFText()),
             logger: logger,
-            notifier: SystemdNotifier(logger: logger)
+            notifier: notifier
+        )
+        let reload = ConfigurationReloadService(
+            daemon: daemon,
+            notifier: notifier,
+            hangups: await UnixSignalsSequence(trapping: .sighup),
+            initial: options,
+            readConfiguration: readConfiguration,
+            logger: logger
         )
         let group = ServiceGroup(
             configuration: .init(
-                services: [
+                services: [DaemonService(daemon: daemon) as any Service, reload].map {
                     .init(
-                        service: DaemonService(daemon: daemon),
+                        service: $0,
                         successTerminationBehavior: .gracefullyShutdownGroup,
                         failureTerminationBehavior: .gracefullyShutdownGroup
                     )
-                ],
+                },
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger
             )
