@@ -9,7 +9,7 @@ struct ParseCommand: ParsableCommand {
         commandName: "parse",
         abstract: "Print the record of one report file as JSON.",
         discussion: """
-            Exits 0 when FILE is a report (consistent or not: see validation.status), 65 when it is
+            Exits 0 when FILE is a report (consistent or not: see validation.status), 65 when it is \
             not a report, with the reason on stderr.
             """
     )

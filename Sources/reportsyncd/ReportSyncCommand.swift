@@ -7,9 +7,12 @@ struct ReportSyncCommand: AsyncParsableCommand {
         commandName: "reportsyncd",
         abstract: "Ingest government information disclosure annual reports (政府信息公开工作年度报告).",
         discussion: """
-            Drop report files (text in any flattening, HTML, .docx, PDF; UTF-8, UTF-16 or GB18030) into
-            the inbox; the daemon parses and validates each one, mirrors it as JSON and appends the
-            outcome to the change log. `parse` and `validate` read single files without a daemon.
+            Drop report files (text in any flattening, HTML, .docx, PDF; UTF-8, UTF-16 or GB18030) into \
+            the inbox; `run` parses and validates each one, mirrors it as JSON and appends the outcome \
+            to the change log. `parse` and `validate` read single files without a daemon.
+
+            Start here: `reportsyncd run` (folders under ./var), then drop a file into ./var/inbox and \
+            read ./var/mirror/changes.jsonl, or `reportsyncd status`.
             """,
         subcommands: [
             ParseCommand.self, ValidateCommand.self, RunCommand.self, StatusCommand.self, RebuildCommand.self,

@@ -8,8 +8,8 @@ struct ValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "Check report files against the template's arithmetic and print a summary of each.",
         discussion: """
-            For each file: agency, year, status, and every finding with the cells it names and the
-            lines they were read from. Exits 0 when every file is a consistent report, 1 when any is
+            For each file: agency, year, status, and every finding with the cells it names and the \
+            lines they were read from. Exits 0 when every file is a consistent report, 1 when any is \
             inconsistent, 65 when any is not a report.
             """
     )
