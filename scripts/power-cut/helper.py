@@ -51,6 +51,10 @@ def drop(inbox: str, list_path: str, prefix: str) -> None:
                     os.fsync(file.fileno())
                 os.rename(hidden, os.path.join(inbox, name))
                 fsync_path(inbox)
+                # XFS answers a directory fsync with success when the shutdown has already thrown the
+                # rename away (xfs_dir_fsync does not check for it); a file fsync does check. So the
+                # name counts as durable only if the file system was still up after the fsync above.
+                fsync_path(os.path.join(inbox, name))
             except OSError:
                 # The cut: the file system answers EIO from now on, and this name never became durable.
                 return
