@@ -177,6 +177,9 @@ enum FileSystem {
         }
     }
 
+    /// Where `d_name` starts in a `dirent`.
+    private static let direntNameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+
     /// The names in `directory`, without `.` and `..`.
     static func entries(of directory: String) throws(FileSystemError) -> [String] {
         guard let stream = opendir(directory) else {
@@ -185,9 +188,12 @@ enum FileSystem {
         defer { closedir(stream) }
         var names: [String] = []
         while let entry = readdir(stream) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
+            // The name is read in place, up to its NUL: an entry is only as long as its name
+            // (`d_reclen`), so copying the whole `dirent` (`entry.pointee`) can read past the end of
+            // readdir's buffer, and crashed when that buffer ended at an unmapped page.
+            let name = String(
+                cString: UnsafeRawPointer(entry).advanced(by: direntNameOffset).assumingMemoryBound(to: CChar.self)
+            )
             if name != "." && name != ".." { names.append(name) }
         }
         return names

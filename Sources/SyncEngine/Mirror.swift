@@ -50,13 +50,37 @@ struct Mirror {
         for folder in folders { try FileSystem.syncDirectory(folder) }
     }
 
+    /// What the record file of an agency and year holds, in words for the log when it is not a record.
+    enum RecordState: CustomStringConvertible {
+        case record(Record)
+        case missing
+        case empty
+        case unreadable
+
+        var description: String {
+            switch self {
+            case .record(let record): "a record with contentHash \(record.contentHash)"
+            case .missing: "no record file"
+            case .empty: "an empty record file"
+            case .unreadable: "a record file that is not a record"
+            }
+        }
+    }
+
+    /// What is stored for `agency` in `year`.
+    func recordState(agency: String, year: Int) -> RecordState {
+        let path = recordPath(agency: agency, year: year)
+        guard let descriptor = try? FileSystem.openForReading(path) else { return .missing }
+        defer { _ = Glibc.close(descriptor) }
+        guard let bytes = try? FileSystem.read(descriptor, limit: .max, path: path) else { return .unreadable }
+        if bytes.isEmpty { return .empty }
+        return (try? Record(jsonBytes: bytes)).map(RecordState.record) ?? .unreadable
+    }
+
     /// The record stored for `agency` in `year`, `nil` when there is none or it cannot be read.
     func record(agency: String, year: Int) -> Record? {
-        let path = recordPath(agency: agency, year: year)
-        guard let descriptor = try? FileSystem.openForReading(path) else { return nil }
-        defer { _ = Glibc.close(descriptor) }
-        guard let bytes = try? FileSystem.read(descriptor, limit: .max, path: path) else { return nil }
-        return try? Record(jsonBytes: bytes)
+        if case .record(let record) = recordState(agency: agency, year: year) { return record }
+        return nil
     }
 
     /// Every record file under `records/` as (path, year folder), and the temp files a crash left behind.

@@ -29,6 +29,7 @@ struct Recovery {
         }
         for path in temporaries {
             try FileSystem.remove(path)
+            logger.notice("removed a temp file left by an interrupted write", metadata: ["path": "\(path)"])
         }
         return temporaries.count
     }
@@ -36,6 +37,7 @@ struct Recovery {
     /// The dedup index matching `changeLog`: the saved one caught up with the log, or (when missing,
     /// damaged or `forceRebuild`) one rebuilt from the whole log.
     func index(matching changeLog: ChangeLog, forceRebuild: Bool) throws -> (index: DedupIndex, rebuilt: Bool) {
+        let hadSavedIndex = try FileSystem.status(state.indexPath) != nil
         var loaded: (index: DedupIndex, rebuilt: Bool) =
             forceRebuild
             ? (try DedupIndex.rebuilt(fromLogAt: changeLog.path), true)
@@ -44,7 +46,12 @@ struct Recovery {
             loaded = (try DedupIndex.rebuilt(fromLogAt: changeLog.path), true)
         }
         if loaded.rebuilt {
-            if changeLog.lastSeq > 0 {
+            if hadSavedIndex && !forceRebuild {
+                logger.warning(
+                    "the saved dedup index is damaged or does not fit the change log; rebuilt it from the log",
+                    metadata: ["path": "\(state.indexPath)", "events": "\(changeLog.lastSeq)"]
+                )
+            } else if changeLog.lastSeq > 0 {
                 logger.notice(
                     "rebuilt the dedup index from the change log",
                     metadata: ["events": "\(changeLog.lastSeq)"]
@@ -66,15 +73,21 @@ struct Recovery {
         var removed = 0
         var folders: Set<String> = []
         for path in try mirror.recordFiles().records where expected[path] == nil {
+            logger.warning("removing a mirror record that no change-log event describes", metadata: ["path": "\(path)"])
             try FileSystem.remove(path)
             folders.insert(String(path[..<path.lastIndex(of: "/")!]))
             removed += 1
         }
         var staged: [Mirror.StagedRecord] = []
         for (path, entry) in expected {
-            if mirror.record(agency: entry.agency, year: entry.year)?.contentHash == entry.current.contentHash {
+            let found = mirror.recordState(agency: entry.agency, year: entry.year)
+            if case .record(let record) = found, record.contentHash == entry.current.contentHash {
                 continue
             }
+            logger.warning(
+                "restoring a mirror record that does not match the change log",
+                metadata: ["path": "\(path)", "found": "\(found)", "REPORTSYNC_SEQ": "\(entry.current.seq)"]
+            )
             guard let record = original(of: entry.current) else {
                 logger.error(
                     "cannot restore a mirror record: its original is neither in archive/ nor in the inbox",

@@ -20,7 +20,7 @@ struct CharacterSearchTests {
     }
 
     /// The request count search as first written, on `Character`s: the reference.
-    static func referenceNarrative(_ lines: [String]) -> (count: Int, line: Int)? {
+    static func referenceNarrative(_ lines: [String]) -> (count: String, line: Int)? {
         for (index, line) in lines.enumerated() {
             let key = Array(LabelKey.of(line))
             var position = 0
@@ -33,13 +33,12 @@ struct CharacterSearchTests {
                 var start = found + 2
                 while start < key.count, "共数总量为公开".contains(key[start]) { start += 1 }
                 let digits = key[start...].prefix { $0.isASCII && $0.isNumber }
-                if !digits.isEmpty, digits.count <= 9, start + digits.count < key.count,
-                    "件个条".contains(key[start + digits.count])
-                {
-                    return (Int(String(digits))!, index + 1)
+                if !digits.isEmpty, start + digits.count < key.count, "件个条".contains(key[start + digits.count]) {
+                    let significant = String(digits.drop { $0 == "0" })
+                    return (significant.isEmpty ? "0" : significant, index + 1)
                 }
                 if ["未收到", "没有收到", "未受理"].contains(where: before.containsBytes(of:)) {
-                    return (0, index + 1)
+                    return ("0", index + 1)
                 }
             }
         }
@@ -60,7 +59,8 @@ struct CharacterSearchTests {
     static let overviews: [[String]] = [
         ["（二）依申请公开情况。2024年，共收到政府信息公开申请13件。"],
         ["全年共受理依申请公开1件"], ["本年度未收到政府信息公开申请。"], ["收到申请\u{301}12件", "新收申请3件"],
-        ["收到申\u{301}请12件"], ["收到\u{0600}申请12件"], ["收到申请共\u{F97E}12件"], ["收到申请1234567890件", "收到申请7条"],
+        ["收到申\u{301}请12件"], ["收到\u{0600}申请12件"], ["收到申请共\u{F97E}12件"], ["收到申请1234567890件", "收到申请7条"], ["收到申请0012件"],
+        ["收到申请1000000000000000000000000000000件"],
         ["收到申请申请5个"], ["申请", "收到申请"], ["没有收到申请，也没有受理申请"],
     ]
 

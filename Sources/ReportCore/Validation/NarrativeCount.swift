@@ -1,6 +1,8 @@
 /// The number of requests that the 总体情况 prose says were received, with the line saying it.
 struct NarrativeCount: Equatable {
-    var count: Int
+    /// The count as decimal digits without leading zeros: a claim too large for any integer type (a
+    /// report stating 10^30 requests) still disagrees with table 3 rather than going unread.
+    var count: String
     var line: Int
 
     /// Finds statements like 收到政府信息公开申请13件, 共受理依申请公开1件 or 未收到…申请.
@@ -22,7 +24,7 @@ struct NarrativeCount: Equatable {
                     return
                 }
                 if ["未收到", "没有收到", "未受理"].contains(where: before.containsBytes(of:)) {
-                    self.init(count: 0, line: index + 1)
+                    self.init(count: "0", line: index + 1)
                     return
                 }
             }
@@ -30,18 +32,18 @@ struct NarrativeCount: Equatable {
         return nil
     }
 
-    private init(count: Int, line: Int) {
+    private init(count: String, line: Int) {
         self.count = count
         self.line = line
     }
 
     /// The number right after `start` (skipping 共/数/总数/量/为), followed by 件.
-    private static func count(after start: String.Index, in key: String) -> Int? {
+    private static func count(after start: String.Index, in key: String) -> String? {
         var index = start
         while index < key.endIndex, "共数总量为公开".contains(key[index]) { index = key.index(after: index) }
         let digits = key[index...].prefix { $0.isASCII && $0.isNumber }
-        guard !digits.isEmpty, digits.count <= 9, digits.endIndex < key.endIndex, "件个条".contains(key[digits.endIndex])
-        else { return nil }
-        return Int(digits)
+        guard !digits.isEmpty, digits.endIndex < key.endIndex, "件个条".contains(key[digits.endIndex]) else { return nil }
+        let significant = digits.drop { $0 == "0" }
+        return significant.isEmpty ? "0" : String(significant)
     }
 }

@@ -3,7 +3,7 @@ extension Validator {
     /// received total.
     static func narrativeRequests(_ cells: TableCells, _ narrative: NarrativeCount?) -> [Finding] {
         let received = Template.requestCell(row: 0, column: 6)
-        guard let narrative, narrative.count != cells.counts[received] else { return [] }
+        guard let narrative, narrative.count != String(cells.counts[received]) else { return [] }
         return [
             finding(
                 "narrative.requests",
