@@ -22,6 +22,8 @@ final class ChangeLog {
             open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
         }
         self.descriptor = descriptor
+        // The log is the source of truth: its creation must be durable before any line in it is.
+        try FileSystem.syncDirectory(path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ".")
         var bytes = try FileSystem.read(descriptor, limit: .max, path: path)
         let originalCount = bytes.count
         var lastSeq = 0

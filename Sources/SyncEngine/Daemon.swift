@@ -136,6 +136,7 @@ public final class Daemon: Sendable {
             let (index, rebuilt) = try recovery.index(matching: changeLog, forceRebuild: false)
             if uncleanStop || rebuilt { _ = try recovery.reconcileMirror(with: index) }
             try FileSystem.replace(state.runningMarkerPath, with: Array("\(getpid())\n".utf8))
+            try FileSystem.syncDirectory(state.root)
             ingestor = Ingestor(
                 inbox: inbox,
                 mirror: mirror,
@@ -170,7 +171,11 @@ public final class Daemon: Sendable {
         IngestLoop(daemon: self, ingestor: ingestor, watcher: watcher).run()
         do {
             try ingestor.index.save(to: state.indexPath)
-            try FileSystem.remove(state.runningMarkerPath)
+            if ingestor.mirrorMayBeAheadOfLog {
+                logger.warning("a batch reached the mirror but not the change log: the next start checks the mirror")
+            } else {
+                try FileSystem.remove(state.runningMarkerPath)
+            }
         } catch {
             logger.error("cannot save the dedup index at shutdown (it is rebuilt at the next start): \(error)")
         }

@@ -173,6 +173,8 @@ enum FileSystem {
         if !parent.isEmpty { try createDirectory(parent) }
         do {
             _ = try call("create directory", path) { mkdir(path, 0o755) }
+            // A folder the daemon creates must survive a power cut like the files put into it.
+            try syncDirectory(parent.isEmpty ? "." : parent)
         } catch let error where error.errno == .fileExists {
         }
     }

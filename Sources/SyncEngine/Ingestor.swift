@@ -13,7 +13,8 @@ import Synchronization
 /// 2. the batch's change-log lines are appended and fsynced (group commit);
 /// 3. only then is each outcome logged and each file moved out of the inbox.
 /// A crash before 2 leaves the files in the inbox with no event: they are ingested again, and the
-/// start-up check puts back any record written for an event that never made it to the log. A crash
+/// start-up check after an unclean stop (or a batch that failed between 1 and 2) puts back any
+/// record written for an event that never made it to the log. A crash
 /// after 2 leaves files whose (name, SHA-256) is logged but whose `<seq>-<basename>` is not retired
 /// yet: those are only moved, never logged twice.
 final class Ingestor {
@@ -21,11 +22,15 @@ final class Ingestor {
     let mirror: Mirror
     let state: StateFolder
     private let parser: ReportParser
-    /// Files larger than this are rejected unread; the ingest loop sets it before each batch, as a reload may change it.
+    /// Files larger than this are rejected without being parsed (they are still read once, in chunks, for
+    /// their SHA-256); the ingest loop sets it before each batch, as a reload may change it.
     var maxFileSize: Int
     private let logger: Logger
     private let changeLog: ChangeLog
     private(set) var index: DedupIndex
+    /// Set when a batch's records reached the mirror but its change-log lines did not: the mirror may
+    /// hold records the log does not describe until the next start-up reconciles them.
+    private(set) var mirrorMayBeAheadOfLog = false
 
     /// A file that could not be ingested this time and stays in the inbox.
     struct Failure: Error {
@@ -91,13 +96,20 @@ final class Ingestor {
         }
         do throws(FileSystemError) {
             try mirror.commit(staged.values.map(\.staged))
-            try changeLog.append(decided.map(\.event))
+            do throws(FileSystemError) {
+                try changeLog.append(decided.map(\.event))
+            } catch {
+                // The records are in place but their events are not: keep the start-up check armed.
+                mirrorMayBeAheadOfLog = mirrorMayBeAheadOfLog || !staged.isEmpty
+                throw error
+            }
         } catch {
             logger.error(
                 "cannot make a batch durable; its \(decided.count) files stay in the inbox and are retried: \(error)",
                 metadata: ["ERRNO": "\(error.errno.rawValue)"]
             )
-            return failures + decided.map { Failure(relative: $0.relative, error: error) }
+            // Files whose events were logged before can still leave the inbox: their lines are durable.
+            return failures + decided.map { Failure(relative: $0.relative, error: error) } + retire(alreadyLogged)
         }
         working.logOffset = changeLog.endOffset
         index = working

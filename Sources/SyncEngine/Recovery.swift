@@ -11,14 +11,6 @@ struct Recovery {
     let parser: ReportParser
     let logger: Logger
 
-    /// What recovery changed, for the log and for `reportsyncd rebuild`.
-    struct Summary: Sendable {
-        var indexRebuilt = false
-        var temporariesRemoved = 0
-        var recordsRestored = 0
-        var recordsRemoved = 0
-    }
-
     /// Removes the temp files a crash left in the mirror and state folders.
     func removeTemporaries() throws(FileSystemError) -> Int {
         var temporaries = try mirror.recordFiles().temporaries

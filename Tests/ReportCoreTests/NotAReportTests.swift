@@ -60,6 +60,14 @@ struct NotAReportTests {
         #expect(notAReport?.reason.contains("requests.received.naturalPerson") == true)
     }
 
+    @Test func anAgencyTooLongToNameAMirrorFile() {
+        let report = SampleReport.distinct(agency: String(repeating: "某", count: 81) + "人民政府")
+        let notAReport = reason(report.bytes(.tsv))
+        #expect(notAReport?.kind == .notAReport)
+        #expect(notAReport?.reason.contains("bytes long") == true)
+        #expect(reason(SampleReport.distinct(agency: String(repeating: "某", count: 76) + "政府").bytes(.tsv)) == nil)
+    }
+
     @Test func aPDFWithoutAnExtractorIsAnUnreadableContainer() {
         #expect(reason(Array("%PDF-1.7\n%âãÏÓ\n".utf8))?.kind == .unreadableContainer)
     }

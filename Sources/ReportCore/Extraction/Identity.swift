@@ -2,6 +2,9 @@ import Foundation
 
 /// Who issued a report and for which year, read as `shared/spec/record.md` ("Identity") says.
 struct Identity {
+    /// The longest agency, in UTF-8 bytes, that still fits a file name (255 bytes) with `.json`.
+    static let maximumAgencyBytes = 240
+
     var agency: String
     var year: Int
     var title: String?
@@ -19,6 +22,10 @@ struct Identity {
         let signatureAgency = outline.signatureLine.map { LabelKey.of(lines[$0]) }
         guard let agency = namedAgency ?? titleAgency ?? signatureAgency, !agency.isEmpty else {
             throw NotAReport(.notAReport, "no issuing agency: the file has no title, 单位名称 or signature line")
+        }
+        // The agency names a mirror file (`<agency>.json`): a name too long for one is no agency.
+        guard agency.utf8.count <= Self.maximumAgencyBytes else {
+            throw NotAReport(.notAReport, "the issuing agency is \(agency.utf8.count) bytes long, not a name")
         }
         self.agency = agency
 
