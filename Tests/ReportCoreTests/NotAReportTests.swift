@@ -60,12 +60,16 @@ struct NotAReportTests {
         #expect(notAReport?.reason.contains("requests.received.naturalPerson") == true)
     }
 
-    @Test func anAgencyTooLongToNameAMirrorFile() {
-        let report = SampleReport.distinct(agency: String(repeating: "某", count: 81) + "人民政府")
-        let notAReport = reason(report.bytes(.tsv))
+    @Test func anAgencyTooLongToNameAMirrorFile() throws {
+        let text = SampleReport.distinct().render(.tsv)
+        let named = { (agency: String) in
+            Array(text.replacingOccurrences(of: "一、总体情况", with: "单位名称：\(agency)\n一、总体情况").utf8)
+        }
+        let notAReport = reason(named(String(repeating: "某", count: 81)))
         #expect(notAReport?.kind == .notAReport)
-        #expect(notAReport?.reason.contains("bytes long") == true)
-        #expect(reason(SampleReport.distinct(agency: String(repeating: "某", count: 76) + "政府").bytes(.tsv)) == nil)
+        #expect(notAReport?.reason.contains("243 bytes long") == true)
+        let record = try ReportParser().parse(named(String(repeating: "某", count: 80)), sourceName: "x").get()
+        #expect(record.agency.utf8.count == 240)
     }
 
     @Test func aPDFWithoutAnExtractorIsAnUnreadableContainer() {
