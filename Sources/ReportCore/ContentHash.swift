@@ -45,8 +45,8 @@ extension Record.Sections {
 }
 
 extension Sequence<UInt8> {
-    /// Lower-case hexadecimal digits.
-    var hexString: String {
+    /// Lower-case hexadecimal digits, as `source.sha256` and `contentHash` spell a digest.
+    public var hexString: String {
         var digits: [UInt8] = []
         digits.reserveCapacity(underestimatedCount * 2)
         for byte in self {

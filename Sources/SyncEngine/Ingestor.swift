@@ -169,7 +169,7 @@ final class Ingestor {
                 // Past the limit the bytes are only hashed, never held.
                 if size > maxFileSize { bytes = nil } else { bytes?.append(contentsOf: chunk) }
             }
-            let sha256 = hasher.finalize().map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+            let sha256 = hasher.finalize().hexString
             let parsed = bytes.map { parser.parse($0, sourceName: relative) }
             return FileContent(sha256: sha256, size: size, parsed: parsed)
         }
