@@ -42,9 +42,7 @@ public struct ChangeEvent: Codable, Sendable, Equatable {
         }
 
         /// The last path component: what `<seq>-<basename>` in archive/ and rejected/ is built from.
-        public var basename: String {
-            name.split(separator: "/").last.map(String.init) ?? name
-        }
+        public var basename: String { String(Inbox.basename(of: name)) }
     }
 
     /// An event with the fields every kind carries; the caller fills in the rest.
@@ -56,7 +54,15 @@ public struct ChangeEvent: Codable, Sendable, Equatable {
     }
 
     /// The name of this event's original in archive/ or rejected/.
-    public var retiredName: String { "\(seq)-\(source.basename)" }
+    public var retiredName: String { Self.retiredName(seq: seq, basename: source.basename) }
+
+    /// `<seq>-<basename>`; the basename's end is cut (at a character boundary) when the name with
+    /// `.reason.json` after it would be over the 255 bytes a file name may have.
+    static func retiredName(seq: Int, basename: some StringProtocol) -> String {
+        var name = "\(seq)-\(basename)"
+        while name.utf8.count + StateFolder.reasonSuffix.utf8.count > 255 { name.removeLast() }
+        return name
+    }
 
     /// The event as one JSON line, without the newline.
     public func jsonLine() -> [UInt8] {

@@ -13,19 +13,23 @@ final class ChangeLog {
     private(set) var lastSeq: Int
     /// The length of the log in bytes: where the next line goes.
     private(set) var endOffset: Int
+    /// Set when a failed append could not cut its partial lines off: the next append cuts them first.
+    private var hasPartialTail = false
 
     /// Opens (creating) the log and repairs a torn tail left by a crash: bytes after the last newline,
-    /// or trailing lines that do not parse, are cut off and the cut is logged.
-    init(path: String, logger: Logger) throws(FileSystemError) {
+    /// or trailing lines that do not parse, are cut off. Nothing is thrown away: the cut bytes are kept
+    /// in `setAsideFolder` as `changes.torn-<offset>` (the log offset they were cut at), and the cut is
+    /// logged with that path.
+    init(path: String, setAsideFolder: String, logger: Logger) throws(FileSystemError) {
         self.path = path
         let descriptor = try FileSystem.call("open", path) {
             open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
         }
         self.descriptor = descriptor
         // The log is the source of truth: its creation must be durable before any line in it is.
-        try FileSystem.syncDirectory(path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ".")
-        var bytes = try FileSystem.read(descriptor, limit: .max, path: path)
-        let originalCount = bytes.count
+        try FileSystem.syncDirectory(FileSystem.folder(of: path))
+        let original = try FileSystem.read(descriptor, limit: .max, path: path)
+        var bytes = original
         var lastSeq = 0
         while !bytes.isEmpty {
             guard let newline = bytes.lastIndex(of: UInt8(ascii: "\n")) else {
@@ -40,12 +44,17 @@ final class ChangeLog {
             // A torn or garbled tail: drop everything from the start of the unreadable line.
             bytes.removeSubrange((newline == bytes.count - 1 ? lineStart : newline + 1)...)
         }
-        if bytes.count != originalCount {
+        if bytes.count != original.count {
+            let setAside = setAsideFolder + "/changes.torn-\(bytes.count)"
+            try FileSystem.replace(setAside, with: Array(original[bytes.count...]))
+            try FileSystem.syncDirectory(setAsideFolder)
             _ = try FileSystem.call("truncate", path) { ftruncate(descriptor, off_t(bytes.count)) }
             try FileSystem.fsync(descriptor, path: path)
             logger.warning(
-                "repaired the change log's torn last line left by a crash",
-                metadata: ["path": "\(path)", "removedBytes": "\(originalCount - bytes.count)"]
+                "repaired the change log's torn last line left by a crash; the cut bytes are kept aside",
+                metadata: [
+                    "path": "\(path)", "removedBytes": "\(original.count - bytes.count)", "keptIn": "\(setAside)",
+                ]
             )
         }
         self.lastSeq = lastSeq
@@ -60,6 +69,10 @@ final class ChangeLog {
     func append(_ events: [ChangeEvent]) throws(FileSystemError) {
         guard let last = events.last else { return }
         precondition(events.first!.seq == lastSeq + 1, "change-log seqs must be strictly increasing")
+        if hasPartialTail {
+            _ = try FileSystem.call("truncate", path) { ftruncate(descriptor, off_t(endOffset)) }
+            hasPartialTail = false
+        }
         var bytes: [UInt8] = []
         for event in events {
             bytes += event.jsonLine()
@@ -69,8 +82,8 @@ final class ChangeLog {
             try FileSystem.write(descriptor, bytes, path: path)
             try FileSystem.fsync(descriptor, path: path)
         } catch {
-            // Leave no partial line behind: the batch is retried as a whole.
-            _ = ftruncate(descriptor, off_t(endOffset))
+            // Leave no partial line behind: the batch is retried as a whole, after the cut if it fails now.
+            hasPartialTail = ftruncate(descriptor, off_t(endOffset)) != 0
             throw error
         }
         lastSeq = last.seq

@@ -84,7 +84,7 @@ public final class Daemon: Sendable {
         let lock = try Self.lock(state)
         defer { close(lock) }
         do {
-            let changeLog = try ChangeLog(path: mirror.changeLogPath, logger: logger)
+            let changeLog = try ChangeLog(path: mirror.changeLogPath, setAsideFolder: state.root, logger: logger)
             let recovery = Recovery(inbox: inbox, mirror: mirror, state: state, parser: parser, logger: logger)
             let temporaries = try recovery.removeTemporaries()
             let (index, _) = try recovery.index(matching: changeLog, forceRebuild: true)
@@ -129,7 +129,7 @@ public final class Daemon: Sendable {
         let ingestor: Ingestor
         let watcher: Watcher
         do {
-            let changeLog = try ChangeLog(path: mirror.changeLogPath, logger: logger)
+            let changeLog = try ChangeLog(path: mirror.changeLogPath, setAsideFolder: state.root, logger: logger)
             let recovery = Recovery(inbox: inbox, mirror: mirror, state: state, parser: parser, logger: logger)
             _ = try recovery.removeTemporaries()
             let uncleanStop = try FileSystem.status(state.runningMarkerPath) != nil

@@ -41,6 +41,8 @@ struct DedupIndex: Codable, Equatable {
     struct Logged: Codable, Equatable {
         var seq: Int
         var event: ChangeEventKind
+        /// `rejected`: when and why, which the file's `.reason.json` repeats.
+        var time: String?
         var reason: String?
     }
 
@@ -75,7 +77,12 @@ struct DedupIndex: Codable, Equatable {
         lastSeq = event.seq
         counts[event.event, default: 0] += 1
         if event.status == .inconsistent { inconsistentCount += 1 }
-        latestBySource[event.source] = Logged(seq: event.seq, event: event.event, reason: event.reason)
+        latestBySource[event.source] = Logged(
+            seq: event.seq,
+            event: event.event,
+            time: event.event == .rejected ? event.time : nil,
+            reason: event.reason
+        )
         guard event.event != .rejected, let contentHash = event.contentHash else { return }
         if firstBySHA256[event.source.sha256] == nil { firstBySHA256[event.source.sha256] = event.seq }
         if firstByContentHash[contentHash] == nil { firstByContentHash[contentHash] = event.seq }
@@ -119,7 +126,7 @@ struct DedupIndex: Codable, Equatable {
     /// Saves the index durably (temp, fsync, rename, fsync of the state folder).
     func save(to indexPath: String) throws {
         try FileSystem.replace(indexPath, with: Array(try JSONEncoder().encode(self)))
-        try FileSystem.syncDirectory(String(indexPath[..<indexPath.lastIndex(of: "/")!]))
+        try FileSystem.syncDirectory(FileSystem.folder(of: indexPath))
     }
 }
 

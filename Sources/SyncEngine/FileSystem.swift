@@ -140,23 +140,67 @@ enum FileSystem {
         _ = try call("rename to \(destination)", source) { Glibc.rename(source, destination) }
     }
 
-    /// Moves `source` to `destination`, copying (durably) and unlinking when they are on different
-    /// file systems. The caller fsyncs both directories.
+    /// Moves `source` to `destination`. On one file system that is a rename. Across file systems (the
+    /// usual case under systemd, where each `ReadWritePaths=` folder is a mount of its own and `rename`
+    /// answers `EXDEV`) it is a durable copy stamped with the original's ``FileFingerprint/origin``, a
+    /// rename into place and an fsync of the destination folder, and only then the unlink: a crash leaves
+    /// the original or the copy, never neither. The caller fsyncs both folders.
     static func move(_ source: String, to destination: String) throws(FileSystemError) {
         do {
             try rename(source, to: destination)
         } catch let error where error.errno == .improperLink {
-            let descriptor = try openForReading(source)
-            defer { close(descriptor) }
-            var bytes: [UInt8] = []
-            while true {
-                let chunk = try read(descriptor, limit: 1 << 20, path: source)
-                if chunk.isEmpty { break }
-                bytes += chunk
-            }
-            try replace(destination, with: bytes)
+            try copy(source, to: destination)
+            try syncDirectory(folder(of: destination))
             _ = try call("unlink", source) { unlink(source) }
         }
+    }
+
+    /// Copies `source` to `destination` in chunks through a temp file (fsynced, then renamed into place),
+    /// keeping the modification time and stamping the copy with the original's origin.
+    private static func copy(_ source: String, to destination: String) throws(FileSystemError) {
+        let input = try openForReading(source)
+        defer { close(input) }
+        var info = stat()
+        _ = try call("fstat", source) { fstat(input, &info) }
+        let temporary = temporaryName(for: destination)
+        let output = try call("create", temporary) {
+            open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        }
+        defer { close(output) }
+        do {
+            while true {
+                let chunk = try read(input, limit: 1 << 20, path: source)
+                if chunk.isEmpty { break }
+                try write(output, chunk, path: temporary)
+            }
+            var times = [info.st_atim, info.st_mtim]
+            _ = futimens(output, &times)
+            // A file system without user extended attributes keeps no stamp: an original that a crash
+            // left behind after its copy is then taken for a new drop and gets a `duplicate` event.
+            let origin = info.fingerprint.origin
+            _ = fsetxattr(output, originAttribute, origin, origin.utf8.count, 0)
+            try fsync(output, path: temporary)
+            try rename(temporary, to: destination)
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+    }
+
+    /// The extended attribute that names the original a copy was made from (see ``move(_:to:)``).
+    static let originAttribute = "user.reportsyncd.origin"
+
+    /// The ``FileFingerprint/origin`` stamped on `path` by a cross-file-system ``move(_:to:)``, if any.
+    static func origin(of path: String) -> String? {
+        var buffer = [UInt8](repeating: 0, count: 128)
+        let count = lgetxattr(path, originAttribute, &buffer, buffer.count)
+        return count < 0 ? nil : String(decoding: buffer[..<count], as: UTF8.self)
+    }
+
+    /// The folder that holds `path`.
+    static func folder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
     static func remove(_ path: String) throws(FileSystemError) {
@@ -169,12 +213,12 @@ enum FileSystem {
     /// Creates `path` and its missing parents.
     static func createDirectory(_ path: String) throws(FileSystemError) {
         if let info = try status(path), info.st_mode & S_IFMT == S_IFDIR { return }
-        let parent = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
-        if !parent.isEmpty { try createDirectory(parent) }
+        let parent = folder(of: path)
+        try createDirectory(parent)
         do {
             _ = try call("create directory", path) { mkdir(path, 0o755) }
             // A folder the daemon creates must survive a power cut like the files put into it.
-            try syncDirectory(parent.isEmpty ? "." : parent)
+            try syncDirectory(parent)
         } catch let error where error.errno == .fileExists {
         }
     }
@@ -220,15 +264,28 @@ extension stat {
         }
     }
 
-    /// Size and modification time: what must stay unchanged for a file to count as settled.
+    /// What must stay unchanged for a file to count as settled, and as the file that was read.
     var fingerprint: FileFingerprint {
-        FileFingerprint(size: Int(st_size), modified: st_mtim.tv_sec * 1_000_000_000 + st_mtim.tv_nsec, inode: st_ino)
+        FileFingerprint(
+            size: Int(st_size),
+            modified: st_mtim.tv_sec * 1_000_000_000 + st_mtim.tv_nsec,
+            changed: st_ctim.tv_sec * 1_000_000_000 + st_ctim.tv_nsec,
+            device: st_dev,
+            inode: st_ino
+        )
     }
 }
 
-/// What the settle check compares between two looks at a file.
+/// What the settle check compares between two looks at a file, and the retirement compares with the
+/// look taken when the file was read.
 struct FileFingerprint: Equatable, Sendable {
     var size: Int
     var modified: Int
+    /// The inode change time: it moves on every write, rename, link or attribute change.
+    var changed: Int
+    var device: UInt
     var inode: UInt
+
+    /// This file, and no later file of the same name or content: device, inode and change time.
+    var origin: String { "\(device):\(inode):\(changed)" }
 }

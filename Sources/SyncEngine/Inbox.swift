@@ -72,6 +72,6 @@ struct Inbox: Sendable {
     func retire(_ relative: String, to destination: String) throws(FileSystemError) -> String {
         let source = path(of: relative)
         try FileSystem.move(source, to: destination)
-        return String(source[..<source.lastIndex(of: "/")!])
+        return FileSystem.folder(of: source)
     }
 }

@@ -62,6 +62,8 @@ final class Ingestor {
     private struct Decided {
         var relative: String
         var event: ChangeEvent
+        /// The file as it was when read: only that file is retired under this event.
+        var fingerprint: FileFingerprint
     }
 
     /// Ingests `batch` (inbox-relative paths). Files that hit an I/O error are returned, untouched in
@@ -76,10 +78,10 @@ final class Ingestor {
             do throws(FileSystemError) {
                 guard let file = try examined.get() else { continue }
                 let source = ChangeEvent.Source(name: relative, sha256: file.sha256)
-                if let logged = working.latestEvent(for: source), !isRetired(logged, source) {
-                    var event = ChangeEvent(seq: logged.seq, time: "", event: logged.event, source: source)
+                if let logged = working.latestEvent(for: source), !isRetired(logged, source, file) {
+                    var event = ChangeEvent(seq: logged.seq, time: logged.time ?? "", event: logged.event, source: source)
                     event.reason = logged.reason
-                    alreadyLogged.append(Decided(relative: relative, event: event))
+                    alreadyLogged.append(Decided(relative: relative, event: event, fingerprint: file.fingerprint))
                     continue
                 }
                 let seq = changeLog.lastSeq + decided.count + 1
@@ -89,7 +91,7 @@ final class Ingestor {
                     staged[stagedRecord.path] = (record, stagedRecord)
                 }
                 working.apply(event)
-                decided.append(Decided(relative: relative, event: event))
+                decided.append(Decided(relative: relative, event: event, fingerprint: file.fingerprint))
             } catch {
                 failures.append(Failure(relative: relative, error: error))
             }
@@ -131,6 +133,7 @@ final class Ingestor {
 
     /// What was read of one file, and what the parser made of it.
     struct FileContent: Sendable {
+        var fingerprint: FileFingerprint
         var sha256: String
         var size: Int
         /// `nil` when the file is over the size limit (it was hashed, not kept, not parsed).
@@ -171,7 +174,7 @@ final class Ingestor {
             }
             let sha256 = hasher.finalize().hexString
             let parsed = bytes.map { parser.parse($0, sourceName: relative) }
-            return FileContent(sha256: sha256, size: size, parsed: parsed)
+            return FileContent(fingerprint: info.fingerprint, sha256: sha256, size: size, parsed: parsed)
         }
     }
 
@@ -226,10 +229,13 @@ final class Ingestor {
         return record
     }
 
-    /// Whether the original of `logged` already sits in archive/ or rejected/.
-    private func isRetired(_ logged: DedupIndex.Logged, _ source: ChangeEvent.Source) -> Bool {
-        let name = "\(logged.seq)-\(source.basename)"
-        return (try? FileSystem.status(state.retiredPath(of: logged.event, named: name))) != nil
+    /// Whether the original of `logged` already sits in archive/ or rejected/, so that `file` is a new drop
+    /// of the same name and bytes. A copy stamped with `file`'s own origin does not count: that is a
+    /// move across file systems that a crash cut short before the unlink, and `file` is only moved again.
+    private func isRetired(_ logged: DedupIndex.Logged, _ source: ChangeEvent.Source, _ file: FileContent) -> Bool {
+        let name = ChangeEvent.retiredName(seq: logged.seq, basename: source.basename)
+        let path = state.retiredPath(of: logged.event, named: name)
+        return (try? FileSystem.status(path)) != nil && FileSystem.origin(of: path) != file.fingerprint.origin
     }
 
     /// Moves each logged file to archive/ or rejected/ (with its reason), then fsyncs the folders.
@@ -239,6 +245,15 @@ final class Ingestor {
         for entry in entries {
             let event = entry.event
             do throws(FileSystemError) {
+                guard try FileSystem.status(inbox.path(of: entry.relative))?.fingerprint == entry.fingerprint else {
+                    // Replaced or written to after it was read: the event stands for the bytes that were
+                    // read; what is there now is noted by the watcher and ingested as a file of its own.
+                    logger.notice(
+                        "file changed after it was read; leaving it in the inbox to be read again",
+                        metadata: ["REPORTSYNC_FILE": "\(entry.relative)", "REPORTSYNC_SEQ": "\(event.seq)"]
+                    )
+                    continue
+                }
                 if event.event == .rejected {
                     try FileSystem.replace(state.reasonPath(named: event.retiredName), with: reasonJSON(event))
                 }

@@ -32,7 +32,7 @@ struct Mirror {
     /// before ``commit(_:)`` overwrites the temp file: the last one staged wins.
     func stage(_ record: Record) throws(FileSystemError) -> StagedRecord {
         let path = recordPath(agency: record.agency, year: record.year)
-        try FileSystem.createDirectory(String(path[..<path.lastIndex(of: "/")!]))
+        try FileSystem.createDirectory(FileSystem.folder(of: path))
         let temporary = try FileSystem.writeTemporary(for: path, record.jsonBytes(pretty: true), sync: false)
         return StagedRecord(path: path, temporary: temporary)
     }
@@ -45,7 +45,7 @@ struct Mirror {
         var folders: Set<String> = []
         for record in staged {
             try FileSystem.rename(record.temporary, to: record.path)
-            folders.insert(String(record.path[..<record.path.lastIndex(of: "/")!]))
+            folders.insert(FileSystem.folder(of: record.path))
         }
         for folder in folders { try FileSystem.syncDirectory(folder) }
     }

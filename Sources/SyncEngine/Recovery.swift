@@ -67,7 +67,7 @@ struct Recovery {
         for path in try mirror.recordFiles().records where expected[path] == nil {
             logger.warning("removing a mirror record that no change-log event describes", metadata: ["path": "\(path)"])
             try FileSystem.remove(path)
-            folders.insert(String(path[..<path.lastIndex(of: "/")!]))
+            folders.insert(FileSystem.folder(of: path))
             removed += 1
         }
         var staged: [Mirror.StagedRecord] = []
@@ -103,8 +103,8 @@ struct Recovery {
 
     /// The record of the event `current`, parsed again from its original.
     private func original(of current: DedupIndex.Current) -> Record? {
-        let basename = Inbox.basename(of: current.sourceName)
-        for path in [state.archivePath + "/\(current.seq)-\(basename)", inbox.path(of: current.sourceName)] {
+        let retiredName = ChangeEvent.retiredName(seq: current.seq, basename: Inbox.basename(of: current.sourceName))
+        for path in [state.retiredPath(of: .added, named: retiredName), inbox.path(of: current.sourceName)] {
             guard let bytes = FileManager.default.contents(atPath: path) else { continue }
             if case .success(let record) = parser.parse(Array(bytes), sourceName: current.sourceName),
                 record.contentHash == current.contentHash

@@ -21,6 +21,8 @@ struct StateFolder {
 
     /// `rejected/<seq>-<basename>.reason.json`.
     func reasonPath(named retiredName: String) -> String {
-        rejectedPath + "/" + retiredName + ".reason.json"
+        rejectedPath + "/" + retiredName + Self.reasonSuffix
     }
+
+    static let reasonSuffix = ".reason.json"
 }

@@ -21,11 +21,11 @@ import Testing
     @Test func appendsAreReadBackInOrder() throws {
         let folder = TemporaryFolder()
         let path = folder.path + "/changes.jsonl"
-        let log = try ChangeLog(path: path, logger: logger)
+        let log = try ChangeLog(path: path, setAsideFolder: folder.path, logger: logger)
         try log.append([event(1), event(2)])
         try log.append([event(3)])
         #expect(log.lastSeq == 3)
-        let reopened = try ChangeLog(path: path, logger: logger)
+        let reopened = try ChangeLog(path: path, setAsideFolder: folder.path, logger: logger)
         #expect(reopened.lastSeq == 3)
         #expect(try ChangeLog.events(at: path).map(\.event.seq) == [1, 2, 3])
     }
@@ -34,17 +34,53 @@ import Testing
     func tornOrGarbledTailIsCutAtStart(tail: String) throws {
         let folder = TemporaryFolder()
         let path = folder.path + "/changes.jsonl"
-        try ChangeLog(path: path, logger: logger).append([event(1), event(2)])
+        try ChangeLog(path: path, setAsideFolder: folder.path, logger: logger).append([event(1), event(2)])
         let intact = folder.read("changes.jsonl")
         let handle = try #require(FileHandle(forWritingAtPath: path))
         handle.seekToEndOfFile()
         handle.write(Data(tail.utf8))
         try handle.close()
-        let log = try ChangeLog(path: path, logger: logger)
+        let log = try ChangeLog(path: path, setAsideFolder: folder.path, logger: logger)
         #expect(log.lastSeq == 2)
         #expect(folder.read("changes.jsonl") == intact)
+        // The cut bytes are kept, named by the offset they were cut at.
+        #expect(folder.read("changes.torn-\(intact.utf8.count)") == tail)
         try log.append([event(3)])
         #expect(try ChangeLog.events(at: path).map(\.event.seq) == [1, 2, 3])
+    }
+
+    @Test(.enabled(if: getuid() == 0, "needs root to mount a tmpfs"))
+    func aFailedAppendLeavesNoPartialLine() throws {
+        let folder = TemporaryFolder()
+        // Two pages: the log's first page and one more, which a ballast file takes.
+        try mount(["-t", "tmpfs", "-o", "size=8k", "tmpfs", folder.path])
+        defer { try? mount([folder.path], command: "/bin/umount") }
+        let path = folder.path + "/changes.jsonl"
+        let log = try ChangeLog(path: path, setAsideFolder: folder.path, logger: logger)
+        try log.append([event(1)])
+        let intact = folder.read("changes.jsonl")
+        folder.write(String(repeating: "x", count: 4096), to: "ballast")
+        // The batch fills the log's page, then the write fails with ENOSPC part-way.
+        let batch = (2...40).map { event($0) }
+        #expect(throws: FileSystemError.self) { try log.append(batch) }
+        #expect(folder.read("changes.jsonl") == intact)
+        try FileManager.default.removeItem(atPath: folder.path + "/ballast")
+        try log.append(batch)
+        #expect(try ChangeLog.events(at: path).map(\.event.seq) == Array(1...40))
+    }
+
+    private func mount(_ arguments: [String], command: String = "/bin/mount") throws {
+        let process = try Process.run(URL(fileURLWithPath: command), arguments: arguments)
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0, "\(command) \(arguments) failed")
+    }
+
+    @Test func longNamesAreCutToFitWithTheirReason() {
+        let long = String(repeating: "报", count: 84) + ".txt"  // 256 bytes: as long as a name can be, and more
+        let name = ChangeEvent.retiredName(seq: 123_456, basename: long)
+        #expect(name.utf8.count + ".reason.json".utf8.count <= 255)
+        #expect(name.hasPrefix("123456-报报"))
+        #expect(ChangeEvent.retiredName(seq: 7, basename: "short.txt") == "7-short.txt")
     }
 
     @Test func eventLineUsesTheContractNames() throws {

@@ -47,7 +47,7 @@ import Testing
         let folder = TemporaryFolder()
         let logPath = folder.path + "/changes.jsonl"
         let indexPath = folder.path + "/dedup-index.json"
-        let log = try ChangeLog(path: logPath, logger: Logger(label: "test"))
+        let log = try ChangeLog(path: logPath, setAsideFolder: folder.path, logger: Logger(label: "test"))
         try log.append([event(1, .added, sha: "s1", contentHash: "c1")])
         var index = try DedupIndex.rebuilt(fromLogAt: logPath)
         try index.save(to: indexPath)

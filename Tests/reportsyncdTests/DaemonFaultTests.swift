@@ -33,6 +33,44 @@ struct DaemonFaultTests {
         for event in events { daemon.expectRetired(event) }
     }
 
+    /// Under systemd the inbox and the state folder are mounts of their own, so every original is copied
+    /// to archive/ and then unlinked. A crash between the two must not give the original a second event.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: fiuRun), "needs fiu-run (fiu-utils)"))
+    func moveAcrossFileSystemsCutShortIsFinishedWithoutSecondEvent() throws {
+        let daemon = try DaemonHarness(settle: 0.05)
+        try FileManager.default.createDirectory(atPath: daemon.state, withIntermediateDirectories: true)
+        try shell("mount -t tmpfs -o size=16m tmpfs '\(daemon.state)'")
+        defer {
+            daemon.stop()
+            try? shell("umount '\(daemon.state)'")
+        }
+        // Every unlink fails with EIO in this run: the copy is made, the original cannot leave.
+        try daemon.start(launcher: [fiuRun, "-x", "-c", "enable name=posix/io/dir/unlink,failinfo=5"])
+        let bytes = Reports.bytes(70)
+        try daemon.drop(bytes, as: "copied.txt")
+        try daemon.waitUntil("the failed unlink is reported") { daemon.logText().contains("cannot move a logged file") }
+        let first = try #require(daemon.events(for: "copied.txt").first)
+        #expect(FileManager.default.contents(atPath: daemon.state + "/archive/" + first.retiredName) == Data(bytes))
+        #expect(FileManager.default.fileExists(atPath: daemon.inbox + "/copied.txt"))
+
+        daemon.crash()
+        try daemon.start()
+        try daemon.waitUntil("the original leaves the inbox") {
+            !FileManager.default.fileExists(atPath: daemon.inbox + "/copied.txt")
+        }
+        #expect(daemon.events().count == 1)
+        daemon.expectRetired(first)
+
+        // The same bytes dropped again later are a new file: one `duplicate` event of their own.
+        try daemon.drop(bytes, as: "copied.txt")
+        try daemon.waitUntil("the second drop is ingested") { daemon.events().count == 2 }
+        let second = daemon.events()[1]
+        #expect(second.event == .duplicate && second.duplicateOf == first.seq)
+        try daemon.waitUntil("the second drop leaves the inbox") { daemon.files(in: daemon.inbox).isEmpty }
+        daemon.expectRetired(second)
+        #expect(daemon.stop() == 0)
+    }
+
     @Test func watchLimitIsNamedAndUnwatchedFoldersAreScanned() throws {
         let daemon = try DaemonHarness(settle: 0.05)
         let folders = ["a", "b", "c", "d", "e"]
@@ -73,3 +111,6 @@ struct DaemonFaultTests {
         #expect(daemon.stop() == 0)
     }
 }
+
+/// libfiu's launcher: runs a program with failure points in its libc calls.
+private let fiuRun = "/usr/bin/fiu-run"
