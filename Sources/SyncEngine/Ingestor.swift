@@ -79,7 +79,12 @@ final class Ingestor {
                 guard let file = try examined.get() else { continue }
                 let source = ChangeEvent.Source(name: relative, sha256: file.sha256)
                 if let logged = working.latestEvent(for: source), !isRetired(logged, source, file) {
-                    var event = ChangeEvent(seq: logged.seq, time: logged.time ?? "", event: logged.event, source: source)
+                    var event = ChangeEvent(
+                        seq: logged.seq,
+                        time: logged.time ?? "",
+                        event: logged.event,
+                        source: source
+                    )
                     event.reason = logged.reason
                     alreadyLogged.append(Decided(relative: relative, event: event, fingerprint: file.fingerprint))
                     continue
