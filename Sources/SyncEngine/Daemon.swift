@@ -250,11 +250,11 @@ public final class Daemon: Sendable {
                     for failure in ingestor.ingest(settled.map(\.relative)) {
                         let entry = entries[failure.relative]!
                         let delay = Duration.seconds(min(60, 1 << min(entry.attempts, 6)))
+                        var metadata: Logger.Metadata = ["REPORTSYNC_FILE": "\(failure.relative)"]
+                        if let errno = failure.errno { metadata["ERRNO"] = "\(errno.rawValue)" }
                         logger.error(
-                            "cannot ingest a file; it stays in the inbox and is retried in \(delay): \(failure.error)",
-                            metadata: [
-                                "ERRNO": "\(failure.error.errno.rawValue)", "REPORTSYNC_FILE": "\(failure.relative)",
-                            ]
+                            "cannot ingest a file; it stays in the inbox and is retried in \(delay): \(failure.reason)",
+                            metadata: metadata
                         )
                         queue.retry(entry, after: delay)
                     }

@@ -4,6 +4,7 @@ import Glibc
 import Logging
 import ReportCore
 import Synchronization
+import SystemPackage
 
 /// Ingests batches of inbox files: read (bounded), SHA-256 and parse (in parallel), decide against the ``DedupIndex``,
 /// write the mirror, append to the ``ChangeLog``, retire the originals.
@@ -35,7 +36,22 @@ final class Ingestor {
     /// A file that could not be ingested this time and stays in the inbox.
     struct Failure: Error {
         var relative: String
-        var error: FileSystemError
+        /// What went wrong, for the log.
+        var reason: String
+        /// Set when a system call failed.
+        var errno: Errno?
+
+        init(relative: String, error: FileSystemError) {
+            self.relative = relative
+            self.reason = error.description
+            self.errno = error.errno
+        }
+
+        /// The file's reader is not available here (see ``NotAReport/Kind/readerUnavailable``).
+        init(relative: String, unavailable: NotAReport) {
+            self.relative = relative
+            self.reason = "cannot read it on this machine now: \(unavailable.reason)"
+        }
     }
 
     init(
@@ -87,6 +103,10 @@ final class Ingestor {
                     )
                     event.reason = logged.reason
                     alreadyLogged.append(Decided(relative: relative, event: event, fingerprint: file.fingerprint))
+                    continue
+                }
+                if case .failure(let refusal) = file.parsed, refusal.kind == .readerUnavailable {
+                    failures.append(Failure(relative: relative, unavailable: refusal))
                     continue
                 }
                 let seq = changeLog.lastSeq + decided.count + 1

@@ -7,8 +7,8 @@ import SystemPackage
 ///
 /// The PDF goes to `pdftotext` as its standard input, from an unlinked temporary file so that no
 /// pipe can fill up or break; its standard output is read here, its standard error on a thread of
-/// its own. A PDF whose Chinese fonts poppler cannot map (poppler-data missing) is refused rather
-/// than read without its Chinese text. A run that exceeds ``timeLimit`` is killed, and so is one
+/// its own. A PDF whose Chinese fonts poppler cannot map (poppler-data missing) is not read without
+/// its Chinese text: like a missing or failing `pdftotext`, that is ``NotAReport/Kind/readerUnavailable``. A run that exceeds ``timeLimit`` is killed, and so is one
 /// whose output exceeds ``maximumOutputSize``. The text is returned as `pdftotext` prints it, form
 /// feeds between pages included.
 public struct PopplerPDFText: PDFTextExtracting {
@@ -28,7 +28,7 @@ public struct PopplerPDFText: PDFTextExtracting {
     public func layoutText(ofPDF pdf: [UInt8]) throws(NotAReport) -> String {
         guard let executable = executablePath ?? Self.onPath("pdftotext"),
             FileManager.default.isExecutableFile(atPath: executable)
-        else { throw NotAReport(.unreadableContainer, "pdftotext (poppler-utils) is not installed") }
+        else { throw NotAReport(.readerUnavailable, "pdftotext (poppler-utils) is not installed") }
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
@@ -43,7 +43,7 @@ public struct PopplerPDFText: PDFTextExtracting {
             try process.run()
             try input.close()
         } catch {
-            throw NotAReport(.unreadableContainer, "pdftotext could not be started: \(error)")
+            throw NotAReport(.readerUnavailable, "pdftotext could not be started: \(error)")
         }
 
         let start = ContinuousClock.now
@@ -60,7 +60,7 @@ public struct PopplerPDFText: PDFTextExtracting {
         }
         if messages.contains("Missing language pack") {
             // Text in the fonts it covers (Chinese fonts that are not embedded) would silently be lost.
-            throw NotAReport(.unreadableContainer, "pdftotext lacks its language packs: poppler-data is not installed")
+            throw NotAReport(.readerUnavailable, "pdftotext lacks its language packs: poppler-data is not installed")
         }
         switch (process.terminationReason, process.terminationStatus) {
         case (.exit, 0):
@@ -78,9 +78,9 @@ public struct PopplerPDFText: PDFTextExtracting {
         case (.uncaughtSignal, _) where ContinuousClock.now - start >= timeLimit:
             throw NotAReport(.unreadableContainer, "pdftotext did not finish within \(timeLimit)")
         case (.uncaughtSignal, let signal):
-            throw NotAReport(.unreadableContainer, "pdftotext was killed by signal \(signal)")
+            throw NotAReport(.readerUnavailable, "pdftotext was killed by signal \(signal)")
         @unknown default:
-            throw NotAReport(.unreadableContainer, "pdftotext ended abnormally")
+            throw NotAReport(.readerUnavailable, "pdftotext ended abnormally")
         }
     }
 

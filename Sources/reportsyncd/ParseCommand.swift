@@ -10,7 +10,8 @@ struct ParseCommand: ParsableCommand {
         abstract: "Print the record of one report file as JSON.",
         discussion: """
             Exits 0 when FILE is a report (consistent or not: see validation.status), 65 when it is \
-            not a report, with the reason on stderr.
+            not a report, 69 when it cannot be read on this machine (a PDF without pdftotext or \
+            poppler-data), with the reason on stderr.
             """
     )
 

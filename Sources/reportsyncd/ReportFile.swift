@@ -14,7 +14,8 @@ struct ReportFile {
 
     var path: String
 
-    /// The file's record; throws a ``Failure`` (exit 65 for not a report, 66 for unreadable).
+    /// The file's record; throws a ``Failure`` (exit 65 for not a report, 66 for unreadable, 69 when the
+    /// program that reads its container is not available here).
     func parse() throws -> Record {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw Failure(reason: "cannot read \(path)", exitCode: ExitCode(66))
@@ -23,6 +24,8 @@ struct ReportFile {
         switch ReportParser(pdfText: PopplerPDFText()).parse(Array(data), sourceName: name) {
         case .success(let record):
             return record
+        case .failure(let notAReport) where notAReport.kind == .readerUnavailable:
+            throw Failure(reason: "cannot read it here: \(notAReport.reason)", exitCode: ExitCode(69))
         case .failure(let notAReport):
             throw Failure(reason: "not a report: \(notAReport.reason)", exitCode: ExitCode(65))
         }

@@ -10,7 +10,8 @@ struct ValidateCommand: ParsableCommand {
         discussion: """
             For each file: agency, year, status, and every finding with the cells it names and the \
             lines they were read from. Exits 0 when every file is a consistent report, 1 when any is \
-            inconsistent, 65 when any is not a report.
+            inconsistent, 65 when any is not a report, 66 when one cannot be opened, 69 when one \
+            cannot be read on this machine (a PDF without pdftotext or poppler-data).
             """
     )
 

@@ -85,7 +85,7 @@ import Testing
     @Test func missingPdftotextIsReported() {
         let missing = PopplerPDFText(executablePath: "/nonexistent/bin/pdftotext")
         let error = #expect(throws: NotAReport.self) { try missing.layoutText(ofPDF: Self.activeTablePDF) }
-        #expect(error == NotAReport(.unreadableContainer, "pdftotext (poppler-utils) is not installed"))
+        #expect(error == NotAReport(.readerUnavailable, "pdftotext (poppler-utils) is not installed"))
     }
 
     @Test func outputBeyondTheLimitIsRefused() {

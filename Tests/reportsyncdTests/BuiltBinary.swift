@@ -20,11 +20,12 @@ struct BuiltBinary {
         return packageRoot.appendingPathComponent(".build/debug/reportsyncd")
     }
 
-    /// Runs the binary with `arguments` to completion.
-    static func run(_ arguments: [String]) throws -> Outcome {
+    /// Runs the binary with `arguments` (and `environment`, or else the test process's) to completion.
+    static func run(_ arguments: [String], environment: [String: String]? = nil) throws -> Outcome {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
+        process.environment = environment
         let output = Pipe()
         let error = Pipe()
         process.standardOutput = output

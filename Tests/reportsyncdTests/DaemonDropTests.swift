@@ -250,6 +250,26 @@ struct DaemonDropTests {
         #expect(daemon.stop() == 0)
     }
 
+    /// A PDF the machine cannot read yet (no pdftotext on PATH) is not rejected: it waits in the inbox
+    /// and is read once the daemon can.
+    @Test func pdfWaitsUntilPdftotextIsThere() throws {
+        let pdf = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("SyncEngineTests/Fixtures/sample-report.pdf")
+        let daemon = try DaemonHarness(settle: 0.05)
+        try daemon.start(launcher: ["/usr/bin/env", "PATH=/nonexistent"])
+        try daemon.drop(Array(try Data(contentsOf: pdf)), as: "report.pdf")
+        try daemon.waitUntil("the missing pdftotext is reported") {
+            daemon.logText().contains("pdftotext (poppler-utils) is not installed")
+        }
+        #expect(daemon.events().isEmpty)
+        #expect(daemon.files(in: daemon.inbox) == ["report.pdf"])
+        #expect(daemon.stop() == 0)
+        try daemon.start()
+        let event = try daemon.waitForEvent("report.pdf")
+        #expect(event.event == .added)
+        daemon.expectRetired(event)
+    }
+
     @Test func filesWaitingAtStartAreIngested() throws {
         let daemon = try DaemonHarness()
         try daemon.drop(Reports.bytes(17), as: "waiting.txt")

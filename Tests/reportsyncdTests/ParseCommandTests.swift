@@ -43,6 +43,14 @@ struct ParseCommandTests {
         }
     }
 
+    @Test func pdfThatCannotBeReadHereExits69() throws {
+        let pdf = BuiltBinary.packageRoot.appendingPathComponent("Tests/SyncEngineTests/Fixtures/sample-report.pdf")
+        let outcome = try BuiltBinary.run(["parse", pdf.path], environment: ["PATH": "/nonexistent"])
+        #expect(outcome.status == 69)
+        #expect(outcome.standardError.contains("pdftotext (poppler-utils) is not installed"))
+        #expect(try BuiltBinary.run(["parse", pdf.path]).status == 0)
+    }
+
     @Test func validateSummarisesEachFileAndFailsOnInconsistency() throws {
         let folder = try BuiltBinary.temporaryFolder()
         let good = try write(SampleReport.distinct().bytes(.tsv), "good.txt", in: folder)
