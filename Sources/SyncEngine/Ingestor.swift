@@ -41,16 +41,14 @@ final class Ingestor {
         /// Set when a system call failed.
         var errno: Errno?
 
-        init(relative: String, error: FileSystemError) {
+        init(relative: String, reason: String, errno: Errno? = nil) {
             self.relative = relative
-            self.reason = error.description
-            self.errno = error.errno
+            self.reason = reason
+            self.errno = errno
         }
 
-        /// The file's reader is not available here (see ``NotAReport/Kind/readerUnavailable``).
-        init(relative: String, unavailable: NotAReport) {
-            self.relative = relative
-            self.reason = "cannot read it on this machine now: \(unavailable.reason)"
+        init(relative: String, error: FileSystemError) {
+            self.init(relative: relative, reason: error.description, errno: error.errno)
         }
     }
 
@@ -106,7 +104,8 @@ final class Ingestor {
                     continue
                 }
                 if case .failure(let refusal) = file.parsed, refusal.kind == .readerUnavailable {
-                    failures.append(Failure(relative: relative, unavailable: refusal))
+                    let reason = "cannot read it on this machine now: \(refusal.reason)"
+                    failures.append(Failure(relative: relative, reason: reason))
                     continue
                 }
                 let seq = changeLog.lastSeq + decided.count + 1
@@ -270,13 +269,13 @@ final class Ingestor {
         for entry in entries {
             let event = entry.event
             do throws(FileSystemError) {
-                guard try FileSystem.status(inbox.path(of: entry.relative))?.fingerprint == entry.fingerprint else {
+                // Gone from the inbox after it was read: its event stands.
+                guard let found = try FileSystem.status(inbox.path(of: entry.relative)) else { continue }
+                guard found.fingerprint == entry.fingerprint else {
                     // Replaced or written to after it was read: the event stands for the bytes that were
-                    // read; what is there now is noted by the watcher and ingested as a file of its own.
-                    logger.notice(
-                        "file changed after it was read; leaving it in the inbox to be read again",
-                        metadata: ["REPORTSYNC_FILE": "\(entry.relative)", "REPORTSYNC_SEQ": "\(event.seq)"]
-                    )
+                    // read, and what is there now is read again as a file of its own.
+                    let reason = "it changed after it was read for event \(event.seq)"
+                    failures.append(Failure(relative: entry.relative, reason: reason))
                     continue
                 }
                 if event.event == .rejected {
