@@ -140,24 +140,21 @@ enum FileSystem {
         _ = try call("rename to \(destination)", source) { Glibc.rename(source, destination) }
     }
 
-    /// Moves `source` to `destination`. On one file system that is a rename. Across file systems (the
-    /// usual case under systemd, where each `ReadWritePaths=` folder is a mount of its own and `rename`
-    /// answers `EXDEV`) it is a durable copy stamped with the original's ``FileFingerprint/origin``, a
-    /// rename into place and an fsync of the destination folder, and only then the unlink: a crash leaves
-    /// the original or the copy, never neither. The caller fsyncs both folders.
-    static func move(_ source: String, to destination: String) throws(FileSystemError) {
-        do {
-            try rename(source, to: destination)
-        } catch let error where error.errno == .improperLink {
-            try copy(source, to: destination)
-            try syncDirectory(folder(of: destination))
-            _ = try call("unlink", source) { unlink(source) }
-        }
+    /// A file written to its temp file: not yet durable, not yet in place (see ``commit(_:fileSystemOf:)``).
+    struct StagedFile {
+        var path: String
+        var temporary: String
     }
 
-    /// Copies `source` to `destination` in chunks through a temp file (fsynced, then renamed into place),
-    /// keeping the modification time and stamping the copy with the original's origin.
-    private static func copy(_ source: String, to destination: String) throws(FileSystemError) {
+    /// Writes `bytes` to the temp file of `path`, unsynced.
+    static func stage(_ bytes: [UInt8], for path: String) throws(FileSystemError) -> StagedFile {
+        StagedFile(path: path, temporary: try writeTemporary(for: path, bytes, sync: false))
+    }
+
+    /// Copies `source` in chunks to the temp file of `destination`, unsynced, keeping its times and
+    /// stamping the copy with the original's ``FileFingerprint/origin`` (``originAttribute``): whoever
+    /// finds the original beside a copy in place can tell the copy was made from it.
+    static func stageCopy(of source: String, for destination: String) throws(FileSystemError) -> StagedFile {
         let input = try openForReading(source)
         defer { close(input) }
         var info = stat()
@@ -173,24 +170,41 @@ enum FileSystem {
                 if chunk.isEmpty { break }
                 try write(output, chunk, path: temporary)
             }
-            var times = [info.st_atim, info.st_mtim]
-            _ = futimens(output, &times)
-            // A file system without user extended attributes keeps no stamp: an original that a crash
-            // left behind after its copy is then taken for a new drop and gets a `duplicate` event.
-            let origin = info.fingerprint.origin
-            _ = fsetxattr(output, originAttribute, origin, origin.utf8.count, 0)
-            try fsync(output, path: temporary)
-            try rename(temporary, to: destination)
         } catch {
             unlink(temporary)
             throw error
         }
+        var times = [info.st_atim, info.st_mtim]
+        _ = futimens(output, &times)
+        // A file system without user extended attributes keeps no stamp: an original that a crash left
+        // beside its copy is then taken for a new drop and gets a `duplicate` event.
+        let origin = info.fingerprint.origin
+        _ = fsetxattr(output, originAttribute, origin, origin.utf8.count, 0)
+        return StagedFile(path: destination, temporary: temporary)
     }
 
-    /// The extended attribute that names the original a copy was made from (see ``move(_:to:)``).
+    /// Removes the temp file of a staged file that will not be committed (nothing if it is in place).
+    static func discard(_ staged: StagedFile) {
+        unlink(staged.temporary)
+    }
+
+    /// Makes staged files durable and puts them in place (group commit): one `syncfs` of the file system
+    /// that holds `root` for their contents, a rename each, one fsync per folder.
+    static func commit(_ staged: some Collection<StagedFile>, fileSystemOf root: String) throws(FileSystemError) {
+        guard !staged.isEmpty else { return }
+        try syncFileSystem(containing: root)
+        var folders: Set<String> = []
+        for file in staged {
+            try rename(file.temporary, to: file.path)
+            folders.insert(folder(of: file.path))
+        }
+        for folder in folders { try syncDirectory(folder) }
+    }
+
+    /// The extended attribute that names the original a copy was made from (see ``stageCopy(of:for:)``).
     static let originAttribute = "user.reportsyncd.origin"
 
-    /// The ``FileFingerprint/origin`` stamped on `path` by a cross-file-system ``move(_:to:)``, if any.
+    /// The ``FileFingerprint/origin`` stamped on `path` by ``stageCopy(of:for:)``, if any.
     static func origin(of path: String) -> String? {
         var buffer = [UInt8](repeating: 0, count: 128)
         let count = lgetxattr(path, originAttribute, &buffer, buffer.count)

@@ -67,11 +67,69 @@ struct Inbox: Sendable {
         return count
     }
 
-    /// Moves the ingested file `relative` to `destination` (in archive/ or rejected/). Returns the
-    /// inbox folder whose entry changed; the caller fsyncs it and the destination folder.
-    func retire(_ relative: String, to destination: String) throws(FileSystemError) -> String {
-        let source = path(of: relative)
-        try FileSystem.move(source, to: destination)
-        return FileSystem.folder(of: source)
+    /// Where an ingested file goes: its inbox path and its place in archive/ or rejected/.
+    struct Retirement {
+        var relative: String
+        var destination: String
+    }
+
+    /// Moves ingested files out of the inbox, as one group commit. On one file system that is a rename
+    /// each. Across file systems (the usual case under systemd, where each `ReadWritePaths=` folder is a
+    /// mount of its own and `rename` answers `EXDEV`) each original is copied, stamped with its origin
+    /// (``FileSystem/stageCopy(of:for:)``); the copies are made durable together and renamed into place,
+    /// their folders fsynced, and only then are the originals unlinked. A crash leaves each original or
+    /// its copy, never neither; an original found beside the copy stamped with its origin is only moved
+    /// again. The folders on both sides are fsynced before this returns.
+    ///
+    /// Returns the files that could not be moved, with why. A file gone from the inbox is passed over.
+    /// `stateRoot` is any folder on the destinations' file system.
+    func retire(_ retirements: [Retirement], stateRoot: String) -> [(relative: String, error: FileSystemError)] {
+        var failures: [(relative: String, error: FileSystemError)] = []
+        var moved: [String: [String]] = [:]  // folder → the files whose move changed it
+        var copies: [(relative: String, copy: FileSystem.StagedFile)] = []
+        for retirement in retirements {
+            let source = path(of: retirement.relative)
+            do throws(FileSystemError) {
+                do {
+                    try FileSystem.rename(source, to: retirement.destination)
+                    for folder in [FileSystem.folder(of: source), FileSystem.folder(of: retirement.destination)] {
+                        moved[folder, default: []].append(retirement.relative)
+                    }
+                } catch let error where error.errno == .improperLink {
+                    copies.append(
+                        (retirement.relative, try FileSystem.stageCopy(of: source, for: retirement.destination))
+                    )
+                }
+            } catch let error where error.errno == .noSuchFileOrDirectory {
+                // Gone from the inbox after it was read; its event stands.
+            } catch {
+                failures.append((retirement.relative, error))
+            }
+        }
+        do throws(FileSystemError) {
+            try FileSystem.commit(copies.map(\.copy), fileSystemOf: stateRoot)
+            for (relative, _) in copies {
+                let source = path(of: relative)
+                do throws(FileSystemError) {
+                    try FileSystem.remove(source)
+                    moved[FileSystem.folder(of: source), default: []].append(relative)
+                } catch {
+                    failures.append((relative, error))
+                }
+            }
+        } catch {
+            for (relative, copy) in copies {
+                FileSystem.discard(copy)
+                failures.append((relative, error))
+            }
+        }
+        for (folder, relatives) in moved {
+            do throws(FileSystemError) {
+                try FileSystem.syncDirectory(folder)
+            } catch {
+                failures += relatives.map { ($0, error) }
+            }
+        }
+        return failures
     }
 }

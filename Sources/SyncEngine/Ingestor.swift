@@ -87,7 +87,7 @@ final class Ingestor {
         var decided: [Decided] = []
         var alreadyLogged: [Decided] = []
         var failures: [Failure] = []
-        var staged: [String: (record: Record, staged: Mirror.StagedRecord)] = [:]
+        var staged: [String: (record: Record, staged: FileSystem.StagedFile)] = [:]
         for (relative, examined) in zip(batch, examineAll(batch)) {
             do throws(FileSystemError) {
                 guard let file = try examined.get() else { continue }
@@ -262,44 +262,53 @@ final class Ingestor {
         return (try? FileSystem.status(path)) != nil && FileSystem.origin(of: path) != file.fingerprint.origin
     }
 
-    /// Moves each logged file to archive/ or rejected/ (with its reason), then fsyncs the folders.
+    /// Moves each logged file to archive/ or rejected/, a rejected one after its `.reason.json` is in
+    /// place (so that no original sits in rejected/ without its reason), and only if it is still the
+    /// file that was read. Returns the files that stay in the inbox for a retry.
     private func retire(_ entries: [Decided]) -> [Failure] {
-        var folders: Set<String> = []
         var failures: [Failure] = []
+        var leaving: [Decided] = []
+        var reasons: [FileSystem.StagedFile] = []
         for entry in entries {
-            let event = entry.event
             do throws(FileSystemError) {
                 // Gone from the inbox after it was read: its event stands.
                 guard let found = try FileSystem.status(inbox.path(of: entry.relative)) else { continue }
                 guard found.fingerprint == entry.fingerprint else {
                     // Replaced or written to after it was read: the event stands for the bytes that were
                     // read, and what is there now is read again as a file of its own.
-                    let reason = "it changed after it was read for event \(event.seq)"
+                    let reason = "it changed after it was read for event \(entry.event.seq)"
                     failures.append(Failure(relative: entry.relative, reason: reason))
                     continue
                 }
-                if event.event == .rejected {
-                    try FileSystem.replace(state.reasonPath(named: event.retiredName), with: reasonJSON(event))
+                if entry.event.event == .rejected {
+                    let path = state.reasonPath(named: entry.event.retiredName)
+                    reasons.append(try FileSystem.stage(reasonJSON(entry.event), for: path))
                 }
-                let destination = state.retiredPath(of: event.event, named: event.retiredName)
-                folders.insert(try inbox.retire(entry.relative, to: destination))
-                folders.insert(state.retirementFolder(for: event.event))
-            } catch let error where error.errno == .noSuchFileOrDirectory {
-                // Gone from the inbox after it was read; its event stands.
+                leaving.append(entry)
             } catch {
-                logger.error(
-                    "cannot move a logged file out of the inbox; retrying (it will not be logged twice): \(error)",
-                    metadata: ["ERRNO": "\(error.errno.rawValue)", "REPORTSYNC_FILE": "\(entry.relative)"]
-                )
                 failures.append(Failure(relative: entry.relative, error: error))
             }
         }
-        for folder in folders {
-            do throws(FileSystemError) {
-                try FileSystem.syncDirectory(folder)
-            } catch {
-                logger.error("\(error)", metadata: ["ERRNO": "\(error.errno.rawValue)"])
-            }
+        do throws(FileSystemError) {
+            try FileSystem.commit(reasons, fileSystemOf: state.root)
+        } catch {
+            reasons.forEach(FileSystem.discard)
+            failures += leaving.map { Failure(relative: $0.relative, error: error) }
+            leaving = []
+        }
+        let retirements = leaving.map { entry in
+            Inbox.Retirement(
+                relative: entry.relative,
+                destination: state.retiredPath(of: entry.event.event, named: entry.event.retiredName)
+            )
+        }
+        failures += inbox.retire(retirements, stateRoot: state.root).map(Failure.init)
+        for failure in failures {
+            guard let errno = failure.errno else { continue }
+            logger.error(
+                "cannot move a logged file out of the inbox; retrying (it will not be logged twice): \(failure.reason)",
+                metadata: ["ERRNO": "\(errno.rawValue)", "REPORTSYNC_FILE": "\(failure.relative)"]
+            )
         }
         return failures
     }

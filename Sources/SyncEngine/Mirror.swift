@@ -22,32 +22,18 @@ struct Mirror {
         return "\(recordsPath)/\(year)/\(name).json"
     }
 
-    /// A record written to its temp file: not yet durable, not yet in place.
-    struct StagedRecord {
-        var path: String
-        var temporary: String
-    }
-
     /// Writes `record` to the temp file next to its place. Staging the same agency and year again
     /// before ``commit(_:)`` overwrites the temp file: the last one staged wins.
-    func stage(_ record: Record) throws(FileSystemError) -> StagedRecord {
+    func stage(_ record: Record) throws(FileSystemError) -> FileSystem.StagedFile {
         let path = recordPath(agency: record.agency, year: record.year)
         try FileSystem.createDirectory(FileSystem.folder(of: path))
-        let temporary = try FileSystem.writeTemporary(for: path, record.jsonBytes(pretty: true), sync: false)
-        return StagedRecord(path: path, temporary: temporary)
+        return try FileSystem.stage(record.jsonBytes(pretty: true), for: path)
     }
 
     /// Makes staged records durable and puts them in place atomically (group commit): one `syncfs` for
     /// their contents, a rename each, one fsync per folder.
-    func commit(_ staged: some Collection<StagedRecord>) throws(FileSystemError) {
-        guard !staged.isEmpty else { return }
-        try FileSystem.syncFileSystem(containing: recordsPath)
-        var folders: Set<String> = []
-        for record in staged {
-            try FileSystem.rename(record.temporary, to: record.path)
-            folders.insert(FileSystem.folder(of: record.path))
-        }
-        for folder in folders { try FileSystem.syncDirectory(folder) }
+    func commit(_ staged: some Collection<FileSystem.StagedFile>) throws(FileSystemError) {
+        try FileSystem.commit(staged, fileSystemOf: recordsPath)
     }
 
     /// What the record file of an agency and year holds, in words for the log when it is not a record.

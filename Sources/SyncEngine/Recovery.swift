@@ -70,7 +70,7 @@ struct Recovery {
             folders.insert(FileSystem.folder(of: path))
             removed += 1
         }
-        var staged: [Mirror.StagedRecord] = []
+        var staged: [FileSystem.StagedFile] = []
         for (path, entry) in expected {
             let found = mirror.recordState(agency: entry.agency, year: entry.year)
             if case .record(let record) = found, record.contentHash == entry.current.contentHash {
