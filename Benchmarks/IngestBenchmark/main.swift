@@ -5,7 +5,11 @@
 // 2. a steady 20 reports/s for 10 s: drop-to-change-log latency p50/p99 (drop until a reader polling
 //    the change log every 0.5 ms sees the line).
 //
-// Run: swift run -c release IngestBenchmark [burst-count]
+// With --separate-mounts (as root) the state folder is bind-mounted onto itself first, as systemd's
+// ReadWritePaths= does: `rename` from the inbox then answers EXDEV and every original is copied to
+// archive/ (the path a service under systemd takes).
+//
+// Run: swift run -c release IngestBenchmark [burst-count] [--separate-mounts]
 
 import Foundation
 import Logging
@@ -21,7 +25,8 @@ struct NoNotifier: ServiceNotifier {
     func notifyStopping() {}
 }
 
-let burstCount = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 10_000
+let burstCount = CommandLine.arguments.dropFirst().lazy.compactMap(Int.init).first ?? 10_000
+let separateMounts = CommandLine.arguments.contains("--separate-mounts")
 let workspace = FileManager.default.currentDirectoryPath + "/.build/ingest-benchmark"
 try? FileManager.default.removeItem(atPath: workspace)
 
@@ -110,7 +115,10 @@ let names = writeReports(burstCount, from: 0, into: staging)
 let totalBytes = names.reduce(0) {
     $0 + ((try? FileManager.default.attributesOfItem(atPath: staging + "/" + $1)[.size] as? Int) ?? 0)
 }
-print("\(burstCount) reports, \(totalBytes / burstCount) bytes each on average, in \(workspace)")
+print(
+    "\(burstCount) reports, \(totalBytes / burstCount) bytes each on average, in \(workspace)"
+        + (separateMounts ? ", state on a mount of its own" : "")
+)
 
 // For scale: the parser alone, one thread, on the first 1,000 files.
 let parseSample = names.prefix(1000).map { Array(FileManager.default.contents(atPath: staging + "/" + $0)!) }
@@ -129,11 +137,13 @@ let baselineRate = Double(burstCount) / baselineSeconds
 // The daemon, in process.
 let inbox = folder("inbox")
 let mirror = workspace + "/mirror"
-let options = DaemonOptions(inbox: FilePath(inbox), mirror: FilePath(mirror), state: FilePath(workspace + "/state"))
+let state = folder("state")
+if separateMounts { _ = shell("mount --bind '\(state)' '\(state)'") }
+let options = DaemonOptions(inbox: FilePath(inbox), mirror: FilePath(mirror), state: FilePath(state))
 let logger = Logger(label: "benchmark", factory: { _ in SwiftLogNoOpLogHandler() })
 let daemon = Daemon(options: options, parser: ReportParser(), logger: logger, notifier: NoNotifier())
 let running = Task.detached { try await daemon.run() }
-while !FileManager.default.fileExists(atPath: workspace + "/state/running") { usleep(10_000) }
+while !FileManager.default.fileExists(atPath: state + "/running") { usleep(10_000) }
 usleep(200_000)
 
 let follower = ChangeLogFollower(mirror: mirror)
@@ -179,4 +189,5 @@ print(
         percentile(0.99)
     )
 )
+if separateMounts { _ = shell("umount '\(state)'") }
 try? FileManager.default.removeItem(atPath: workspace)
