@@ -130,6 +130,8 @@ final class Ingestor {
                 throw error
             }
         } catch {
+            // No temp file stays behind in the mirror once its write has failed.
+            staged.values.forEach { FileSystem.discard($0.staged) }
             logger.error(
                 "cannot make a batch durable; its \(decided.count) files stay in the inbox and are retried: \(error)",
                 metadata: ["ERRNO": "\(error.errno.rawValue)"]
