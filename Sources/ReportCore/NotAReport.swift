@@ -14,9 +14,9 @@ public struct NotAReport: Error, Sendable, Equatable, CustomStringConvertible {
         case unsupportedEdition
         /// A container (PDF, .docx) that could not be opened or converted to text.
         case unreadableContainer
-        /// The program that reads this container failed on this machine, not on the file: `pdftotext`
-        /// missing or not starting, poppler-data missing, a run killed from outside. The file may well
-        /// be a report; the daemon keeps it in the inbox and tries again.
+        /// The program that reads this container is not usable on this machine, whatever the file:
+        /// `pdftotext` missing or not starting, poppler-data missing. The file may well be a report; the
+        /// daemon keeps it in the inbox and tries again.
         case readerUnavailable
         /// A cell whose number cannot be represented (more than 15 digits).
         case valueOutOfRange

@@ -56,11 +56,12 @@ public struct ChangeEvent: Codable, Sendable, Equatable {
     /// The name of this event's original in archive/ or rejected/.
     public var retiredName: String { Self.retiredName(seq: seq, basename: source.basename) }
 
-    /// `<seq>-<basename>`; the basename's end is cut (at a character boundary) when the name with
-    /// `.reason.json` after it would be over the 255 bytes a file name may have.
+    /// `<seq>-<basename>`; the basename's end is cut (at a character boundary) when the name of its
+    /// reason's temp file (`.<name>.reason.json.tmp`) would be over the 255 bytes a file name may have.
     static func retiredName(seq: Int, basename: some StringProtocol) -> String {
+        let longestSuffix = ".".utf8.count + StateFolder.reasonSuffix.utf8.count + FileSystem.temporarySuffix.utf8.count
         var name = "\(seq)-\(basename)"
-        while name.utf8.count + StateFolder.reasonSuffix.utf8.count > 255 { name.removeLast() }
+        while name.utf8.count + longestSuffix > 255 { name.removeLast() }
         return name
     }
 

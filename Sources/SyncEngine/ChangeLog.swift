@@ -18,8 +18,8 @@ final class ChangeLog {
 
     /// Opens (creating) the log and repairs a torn tail left by a crash: bytes after the last newline,
     /// or trailing lines that do not parse, are cut off. Nothing is thrown away: the cut bytes are kept
-    /// in `setAsideFolder` as `changes.torn-<offset>` (the log offset they were cut at), and the cut is
-    /// logged with that path.
+    /// in `setAsideFolder` as `changes.torn-<offset>` (the log offset they were cut at; `.1`, `.2`… after
+    /// it when that name is taken), and the cut is logged with that path.
     init(path: String, setAsideFolder: String, logger: Logger) throws(FileSystemError) {
         self.path = path
         let descriptor = try FileSystem.call("open", path) {
@@ -45,7 +45,13 @@ final class ChangeLog {
             bytes.removeSubrange((newline == bytes.count - 1 ? lineStart : newline + 1)...)
         }
         if bytes.count != original.count {
-            let setAside = setAsideFolder + "/changes.torn-\(bytes.count)"
+            // A name of its own even when an earlier cut was made at the same offset.
+            var setAside = setAsideFolder + "/changes.torn-\(bytes.count)"
+            var copies = 0
+            while try FileSystem.status(setAside) != nil {
+                copies += 1
+                setAside = setAsideFolder + "/changes.torn-\(bytes.count).\(copies)"
+            }
             try FileSystem.replace(setAside, with: Array(original[bytes.count...]))
             try FileSystem.syncDirectory(setAsideFolder)
             _ = try FileSystem.call("truncate", path) { ftruncate(descriptor, off_t(bytes.count)) }

@@ -253,7 +253,7 @@ public final class Daemon: Sendable {
                         var metadata: Logger.Metadata = ["REPORTSYNC_FILE": "\(failure.relative)"]
                         if let errno = failure.errno { metadata["ERRNO"] = "\(errno.rawValue)" }
                         logger.error(
-                            "cannot ingest a file; it stays in the inbox and is retried in \(delay): \(failure.reason)",
+                            "a file stays in the inbox and is retried in \(delay): \(failure.reason)",
                             metadata: metadata
                         )
                         queue.retry(entry, after: delay)

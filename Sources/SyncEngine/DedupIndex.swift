@@ -24,6 +24,10 @@ struct DedupIndex: Codable, Equatable {
     private(set) var lastSeq = 0
     /// The change-log length covered by this index.
     var logOffset = 0
+    /// The layout of the saved index: one saved in another layout is rebuilt from the log.
+    private(set) var format = Self.currentFormat
+    /// 2: rejected events keep their time.
+    static let currentFormat = 2
 
     struct AgencyYear: Codable, Hashable {
         var agency: String
@@ -116,6 +120,7 @@ struct DedupIndex: Codable, Equatable {
     static func load(from indexPath: String, logPath: String) throws -> (index: DedupIndex, rebuilt: Bool) {
         if let data = FileManager.default.contents(atPath: indexPath),
             var index = try? JSONDecoder().decode(DedupIndex.self, from: data),
+            index.format == currentFormat,
             (try? index.catchUp(withLogAt: logPath)) != nil
         {
             return (index, false)

@@ -105,10 +105,7 @@ enum FileSystem {
     /// Writes `bytes` to the temp file of `path` (see ``temporaryName(for:)``), fsyncing it when `sync`
     /// is set; a group commit leaves that to one ``syncFileSystem(containing:)``. Returns the temp path.
     static func writeTemporary(for path: String, _ bytes: [UInt8], sync: Bool) throws(FileSystemError) -> String {
-        let temporary = temporaryName(for: path)
-        let descriptor = try call("create", temporary) {
-            open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
-        }
+        let (temporary, descriptor) = try createTemporary(for: path)
         defer { close(descriptor) }
         do {
             try write(descriptor, bytes, path: temporary)
@@ -118,6 +115,15 @@ enum FileSystem {
             throw error
         }
         return temporary
+    }
+
+    /// Creates (or truncates) the temp file of `path` for writing: its path and descriptor.
+    private static func createTemporary(for path: String) throws(FileSystemError) -> (path: String, descriptor: Int32) {
+        let temporary = temporaryName(for: path)
+        let descriptor = try call("create", temporary) {
+            open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        }
+        return (temporary, descriptor)
     }
 
     /// Flushes everything written to the file system that holds `path` (`syncfs`): one flush for a
@@ -153,16 +159,19 @@ enum FileSystem {
 
     /// Copies `source` in chunks to the temp file of `destination`, unsynced, keeping its times and
     /// stamping the copy with the original's ``FileFingerprint/origin`` (``originAttribute``): whoever
-    /// finds the original beside a copy in place can tell the copy was made from it.
-    static func stageCopy(of source: String, for destination: String) throws(FileSystemError) -> StagedFile {
+    /// finds the original beside a copy in place can tell the copy was made from it. Returns `nil`, and
+    /// copies nothing, when `source` is no longer the file with the `expected` fingerprint.
+    static func stageCopy(
+        of source: String,
+        for destination: String,
+        expecting expected: FileFingerprint
+    ) throws(FileSystemError) -> StagedFile? {
         let input = try openForReading(source)
         defer { close(input) }
         var info = stat()
         _ = try call("fstat", source) { fstat(input, &info) }
-        let temporary = temporaryName(for: destination)
-        let output = try call("create", temporary) {
-            open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
-        }
+        guard info.fingerprint == expected else { return nil }
+        let (temporary, output) = try createTemporary(for: destination)
         defer { close(output) }
         do {
             while true {
@@ -201,10 +210,11 @@ enum FileSystem {
         for folder in folders { try syncDirectory(folder) }
     }
 
-    /// The extended attribute that names the original a copy was made from (see ``stageCopy(of:for:)``).
+    /// The extended attribute that names the original a copy was made from (see
+    /// ``stageCopy(of:for:expecting:)``).
     static let originAttribute = "user.reportsyncd.origin"
 
-    /// The ``FileFingerprint/origin`` stamped on `path` by ``stageCopy(of:for:)``, if any.
+    /// The ``FileFingerprint/origin`` stamped on `path` by ``stageCopy(of:for:expecting:)``, if any.
     static func origin(of path: String) -> String? {
         var buffer = [UInt8](repeating: 0, count: 128)
         let count = lgetxattr(path, originAttribute, &buffer, buffer.count)
@@ -300,6 +310,7 @@ struct FileFingerprint: Equatable, Sendable {
     var device: UInt
     var inode: UInt
 
-    /// This file, and no later file of the same name or content: device, inode and change time.
-    var origin: String { "\(device):\(inode):\(changed)" }
+    /// This file, and no later file of the same name or content: inode and change time. (Not the device
+    /// number, which may change from one boot to the next, as after the crash the stamp is there for.)
+    var origin: String { "\(inode):\(changed)" }
 }

@@ -71,63 +71,91 @@ struct Inbox: Sendable {
     struct Retirement {
         var relative: String
         var destination: String
+        /// The event the file was logged under.
+        var seq: Int
+        /// The file as it was read: a file found otherwise is not moved.
+        var fingerprint: FileFingerprint
+    }
+
+    /// Whether `relative` is still the file read with `fingerprint`; `nil` when it is gone.
+    func isUnchanged(_ relative: String, since fingerprint: FileFingerprint) throws(FileSystemError) -> Bool? {
+        try FileSystem.status(path(of: relative)).map { $0.fingerprint == fingerprint }
     }
 
     /// Moves ingested files out of the inbox, as one group commit. On one file system that is a rename
     /// each. Across file systems (the usual case under systemd, where each `ReadWritePaths=` folder is a
     /// mount of its own and `rename` answers `EXDEV`) each original is copied, stamped with its origin
-    /// (``FileSystem/stageCopy(of:for:)``); the copies are made durable together and renamed into place,
-    /// their folders fsynced, and only then are the originals unlinked. A crash leaves each original or
-    /// its copy, never neither; an original found beside the copy stamped with its origin is only moved
-    /// again. The folders on both sides are fsynced before this returns.
+    /// (``FileSystem/stageCopy(of:for:expecting:)``); the copies are made durable together and renamed
+    /// into place, their folders fsynced, and only then are the originals unlinked. A crash leaves each
+    /// original or its copy, never neither; an original found beside the copy stamped with its origin is
+    /// only moved again. The folders on both sides are fsynced before this returns.
     ///
-    /// Returns the files that could not be moved, with why. A file gone from the inbox is passed over.
-    /// `stateRoot` is any folder on the destinations' file system.
-    func retire(_ retirements: [Retirement], stateRoot: String) -> [(relative: String, error: FileSystemError)] {
-        var failures: [(relative: String, error: FileSystemError)] = []
+    /// Each file is checked against its fingerprint just before it is renamed, copied and unlinked, so a
+    /// file replaced meanwhile stays to be read again. Returns the files that stay in the inbox. A file
+    /// gone from the inbox is passed over: its event stands. `stateRoot` is any folder on the destinations'
+    /// file system.
+    func retire(_ retirements: [Retirement], stateRoot: String) -> [IngestFailure] {
+        var failures: [IngestFailure] = []
         var moved: [String: [String]] = [:]  // folder → the files whose move changed it
-        var copies: [(relative: String, copy: FileSystem.StagedFile)] = []
+        var copies: [(retirement: Retirement, copy: FileSystem.StagedFile)] = []
         for retirement in retirements {
             let source = path(of: retirement.relative)
             do throws(FileSystemError) {
-                do {
-                    try FileSystem.rename(source, to: retirement.destination)
-                    for folder in [FileSystem.folder(of: source), FileSystem.folder(of: retirement.destination)] {
-                        moved[folder, default: []].append(retirement.relative)
+                switch try isUnchanged(retirement.relative, since: retirement.fingerprint) {
+                case nil: continue
+                case false?: failures.append(.changed(retirement.relative, afterEventSeq: retirement.seq))
+                case true?:
+                    do {
+                        try FileSystem.rename(source, to: retirement.destination)
+                        for folder in [FileSystem.folder(of: source), FileSystem.folder(of: retirement.destination)] {
+                            moved[folder, default: []].append(retirement.relative)
+                        }
+                    } catch let error where error.errno == .improperLink {
+                        let expected = retirement.fingerprint
+                        if let copy = try FileSystem.stageCopy(
+                            of: source,
+                            for: retirement.destination,
+                            expecting: expected
+                        ) {
+                            copies.append((retirement, copy))
+                        } else {
+                            failures.append(.changed(retirement.relative, afterEventSeq: retirement.seq))
+                        }
                     }
-                } catch let error where error.errno == .improperLink {
-                    copies.append(
-                        (retirement.relative, try FileSystem.stageCopy(of: source, for: retirement.destination))
-                    )
                 }
-            } catch let error where error.errno == .noSuchFileOrDirectory {
-                // Gone from the inbox after it was read; its event stands.
             } catch {
-                failures.append((retirement.relative, error))
+                failures.append(.cannotMove(retirement.relative, error))
             }
         }
         do throws(FileSystemError) {
             try FileSystem.commit(copies.map(\.copy), fileSystemOf: stateRoot)
-            for (relative, _) in copies {
-                let source = path(of: relative)
-                do throws(FileSystemError) {
-                    try FileSystem.remove(source)
-                    moved[FileSystem.folder(of: source), default: []].append(relative)
-                } catch {
-                    failures.append((relative, error))
-                }
-            }
         } catch {
-            for (relative, copy) in copies {
+            for (retirement, copy) in copies {
                 FileSystem.discard(copy)
-                failures.append((relative, error))
+                failures.append(.cannotMove(retirement.relative, error))
+            }
+            copies = []
+        }
+        for (retirement, _) in copies {
+            let source = path(of: retirement.relative)
+            do throws(FileSystemError) {
+                // The copy stands for the event; a file put in the original's place since then stays.
+                switch try isUnchanged(retirement.relative, since: retirement.fingerprint) {
+                case nil: continue
+                case false?: failures.append(.changed(retirement.relative, afterEventSeq: retirement.seq))
+                case true?:
+                    try FileSystem.remove(source)
+                    moved[FileSystem.folder(of: source), default: []].append(retirement.relative)
+                }
+            } catch {
+                failures.append(.cannotMove(retirement.relative, error))
             }
         }
         for (folder, relatives) in moved {
             do throws(FileSystemError) {
                 try FileSystem.syncDirectory(folder)
             } catch {
-                failures += relatives.map { ($0, error) }
+                failures += relatives.map { .cannotMove($0, error) }
             }
         }
         return failures

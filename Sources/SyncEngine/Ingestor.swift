@@ -4,7 +4,6 @@ import Glibc
 import Logging
 import ReportCore
 import Synchronization
-import SystemPackage
 
 /// Ingests batches of inbox files: read (bounded), SHA-256 and parse (in parallel), decide against the ``DedupIndex``,
 /// write the mirror, append to the ``ChangeLog``, retire the originals.
@@ -17,7 +16,8 @@ import SystemPackage
 /// start-up check after an unclean stop (or a batch that failed between 1 and 2) puts back any
 /// record written for an event that never made it to the log. A crash
 /// after 2 leaves files whose (name, SHA-256) is logged but whose `<seq>-<basename>` is not retired
-/// yet: those are only moved, never logged twice.
+/// yet, or is a copy stamped with the file's own origin (a move across file systems cut short before
+/// the unlink, see ``Inbox/retire(_:stateRoot:)``): those are only moved, never logged twice.
 final class Ingestor {
     let inbox: Inbox
     let mirror: Mirror
@@ -32,25 +32,6 @@ final class Ingestor {
     /// Set when a batch's records reached the mirror but its change-log lines did not: the mirror may
     /// hold records the log does not describe until the next start-up reconciles them.
     private(set) var mirrorMayBeAheadOfLog = false
-
-    /// A file that could not be ingested this time and stays in the inbox.
-    struct Failure: Error {
-        var relative: String
-        /// What went wrong, for the log.
-        var reason: String
-        /// Set when a system call failed.
-        var errno: Errno?
-
-        init(relative: String, reason: String, errno: Errno? = nil) {
-            self.relative = relative
-            self.reason = reason
-            self.errno = errno
-        }
-
-        init(relative: String, error: FileSystemError) {
-            self.init(relative: relative, reason: error.description, errno: error.errno)
-        }
-    }
 
     init(
         inbox: Inbox,
@@ -82,11 +63,11 @@ final class Ingestor {
 
     /// Ingests `batch` (inbox-relative paths). Files that hit an I/O error are returned, untouched in
     /// the inbox, for a later retry; files that vanished or are not regular files are passed over.
-    func ingest(_ batch: [String]) -> [Failure] {
+    func ingest(_ batch: [String]) -> [IngestFailure] {
         var working = index
         var decided: [Decided] = []
         var alreadyLogged: [Decided] = []
-        var failures: [Failure] = []
+        var failures: [IngestFailure] = []
         var staged: [String: (record: Record, staged: FileSystem.StagedFile)] = [:]
         for (relative, examined) in zip(batch, examineAll(batch)) {
             do throws(FileSystemError) {
@@ -105,7 +86,7 @@ final class Ingestor {
                 }
                 if case .failure(let refusal) = file.parsed, refusal.kind == .readerUnavailable {
                     let reason = "cannot read it on this machine now: \(refusal.reason)"
-                    failures.append(Failure(relative: relative, reason: reason))
+                    failures.append(IngestFailure(relative: relative, reason: reason))
                     continue
                 }
                 let seq = changeLog.lastSeq + decided.count + 1
@@ -117,7 +98,7 @@ final class Ingestor {
                 working.apply(event)
                 decided.append(Decided(relative: relative, event: event, fingerprint: file.fingerprint))
             } catch {
-                failures.append(Failure(relative: relative, error: error))
+                failures.append(IngestFailure(relative: relative, error: error))
             }
         }
         do throws(FileSystemError) {
@@ -131,13 +112,13 @@ final class Ingestor {
             }
         } catch {
             // No temp file stays behind in the mirror once its write has failed.
-            staged.values.forEach { FileSystem.discard($0.staged) }
+            for file in staged.values { FileSystem.discard(file.staged) }
             logger.error(
                 "cannot make a batch durable; its \(decided.count) files stay in the inbox and are retried: \(error)",
                 metadata: ["ERRNO": "\(error.errno.rawValue)"]
             )
             // Files whose events were logged before can still leave the inbox: their lines are durable.
-            return failures + decided.map { Failure(relative: $0.relative, error: error) } + retire(alreadyLogged)
+            return failures + decided.map { IngestFailure(relative: $0.relative, error: error) } + retire(alreadyLogged)
         }
         working.logOffset = changeLog.endOffset
         index = working
@@ -264,55 +245,44 @@ final class Ingestor {
         return (try? FileSystem.status(path)) != nil && FileSystem.origin(of: path) != file.fingerprint.origin
     }
 
-    /// Moves each logged file to archive/ or rejected/, a rejected one after its `.reason.json` is in
-    /// place (so that no original sits in rejected/ without its reason), and only if it is still the
-    /// file that was read. Returns the files that stay in the inbox for a retry.
-    private func retire(_ entries: [Decided]) -> [Failure] {
-        var failures: [Failure] = []
+    /// Moves each logged file to archive/ or rejected/ (``Inbox/retire(_:stateRoot:)``), a rejected one
+    /// after its `.reason.json` is in place, so that no original sits in rejected/ without its reason.
+    /// Returns the files that stay in the inbox for a retry.
+    private func retire(_ entries: [Decided]) -> [IngestFailure] {
+        var failures: [IngestFailure] = []
         var leaving: [Decided] = []
         var reasons: [FileSystem.StagedFile] = []
         for entry in entries {
             do throws(FileSystemError) {
-                // Gone from the inbox after it was read: its event stands.
-                guard let found = try FileSystem.status(inbox.path(of: entry.relative)) else { continue }
-                guard found.fingerprint == entry.fingerprint else {
-                    // Replaced or written to after it was read: the event stands for the bytes that were
-                    // read, and what is there now is read again as a file of its own.
-                    let reason = "it changed after it was read for event \(entry.event.seq)"
-                    failures.append(Failure(relative: entry.relative, reason: reason))
-                    continue
+                switch try inbox.isUnchanged(entry.relative, since: entry.fingerprint) {
+                case nil: continue
+                case false?: failures.append(.changed(entry.relative, afterEventSeq: entry.event.seq))
+                case true?:
+                    if entry.event.event == .rejected {
+                        let path = state.reasonPath(named: entry.event.retiredName)
+                        reasons.append(try FileSystem.stage(reasonJSON(entry.event), for: path))
+                    }
+                    leaving.append(entry)
                 }
-                if entry.event.event == .rejected {
-                    let path = state.reasonPath(named: entry.event.retiredName)
-                    reasons.append(try FileSystem.stage(reasonJSON(entry.event), for: path))
-                }
-                leaving.append(entry)
             } catch {
-                failures.append(Failure(relative: entry.relative, error: error))
+                failures.append(.cannotMove(entry.relative, error))
             }
         }
         do throws(FileSystemError) {
             try FileSystem.commit(reasons, fileSystemOf: state.root)
         } catch {
-            reasons.forEach(FileSystem.discard)
-            failures += leaving.map { Failure(relative: $0.relative, error: error) }
-            leaving = []
+            for reason in reasons { FileSystem.discard(reason) }
+            return failures + leaving.map { .cannotMove($0.relative, error) }
         }
         let retirements = leaving.map { entry in
             Inbox.Retirement(
                 relative: entry.relative,
-                destination: state.retiredPath(of: entry.event.event, named: entry.event.retiredName)
+                destination: state.retiredPath(of: entry.event.event, named: entry.event.retiredName),
+                seq: entry.event.seq,
+                fingerprint: entry.fingerprint
             )
         }
-        failures += inbox.retire(retirements, stateRoot: state.root).map(Failure.init)
-        for failure in failures {
-            guard let errno = failure.errno else { continue }
-            logger.error(
-                "cannot move a logged file out of the inbox; retrying (it will not be logged twice): \(failure.reason)",
-                metadata: ["ERRNO": "\(errno.rawValue)", "REPORTSYNC_FILE": "\(failure.relative)"]
-            )
-        }
-        return failures
+        return failures + inbox.retire(retirements, stateRoot: state.root)
     }
 
     private func reasonJSON(_ event: ChangeEvent) -> [UInt8] {

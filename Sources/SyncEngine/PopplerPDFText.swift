@@ -8,7 +8,8 @@ import SystemPackage
 /// The PDF goes to `pdftotext` as its standard input, from an unlinked temporary file so that no
 /// pipe can fill up or break; its standard output is read here, its standard error on a thread of
 /// its own. A PDF whose Chinese fonts poppler cannot map (poppler-data missing) is not read without
-/// its Chinese text: like a missing or failing `pdftotext`, that is ``NotAReport/Kind/readerUnavailable``. A run that exceeds ``timeLimit`` is killed, and so is one
+/// its Chinese text: like a `pdftotext` that is missing or cannot start, that is
+/// ``NotAReport/Kind/readerUnavailable``. A run that exceeds ``timeLimit`` is killed, and so is one
 /// whose output exceeds ``maximumOutputSize``. The text is returned as `pdftotext` prints it, form
 /// feeds between pages included.
 public struct PopplerPDFText: PDFTextExtracting {
@@ -78,9 +79,10 @@ public struct PopplerPDFText: PDFTextExtracting {
         case (.uncaughtSignal, _) where ContinuousClock.now - start >= timeLimit:
             throw NotAReport(.unreadableContainer, "pdftotext did not finish within \(timeLimit)")
         case (.uncaughtSignal, let signal):
-            throw NotAReport(.readerUnavailable, "pdftotext was killed by signal \(signal)")
+            // A crash on this PDF would crash again on every retry: the file gets its rejection.
+            throw NotAReport(.unreadableContainer, "pdftotext crashed on the PDF (signal \(signal))")
         @unknown default:
-            throw NotAReport(.readerUnavailable, "pdftotext ended abnormally")
+            throw NotAReport(.unreadableContainer, "pdftotext ended abnormally")
         }
     }
 

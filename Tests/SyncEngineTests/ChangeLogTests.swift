@@ -78,7 +78,7 @@ import Testing
     @Test func longNamesAreCutToFitWithTheirReason() {
         let long = String(repeating: "报", count: 84) + ".txt"  // 256 bytes: as long as a name can be, and more
         let name = ChangeEvent.retiredName(seq: 123_456, basename: long)
-        #expect(name.utf8.count + ".reason.json".utf8.count <= 255)
+        #expect(".\(name).reason.json.tmp".utf8.count <= 255)
         #expect(name.hasPrefix("123456-报报"))
         #expect(ChangeEvent.retiredName(seq: 7, basename: "short.txt") == "7-short.txt")
     }

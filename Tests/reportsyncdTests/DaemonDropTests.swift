@@ -163,6 +163,8 @@ struct DaemonDropTests {
         ("empty.txt", []),
         ("one-byte.txt", [0x0A]),
         ("prose.txt", Array("这不是年度报告，只是一段文字。\n".utf8)),
+        // 250 bytes: its `<seq>-<name>.reason.json` would not fit in a file name uncut.
+        (String(repeating: "长", count: 82) + ".txt", Array("一段文字。\n".utf8)),
     ])
     func nonReportsAreRejected(name: String, bytes: [UInt8]) throws {
         let daemon = try DaemonHarness()
@@ -256,15 +258,20 @@ struct DaemonDropTests {
         let pdf = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("SyncEngineTests/Fixtures/sample-report.pdf")
         let daemon = try DaemonHarness(settle: 0.05)
-        try daemon.start(launcher: ["/usr/bin/env", "PATH=/nonexistent"])
+        let tools = daemon.root + "/tools"
+        try FileManager.default.createDirectory(atPath: tools, withIntermediateDirectories: true)
+        try daemon.start(launcher: ["/usr/bin/env", "PATH=\(tools)"])
         try daemon.drop(Array(try Data(contentsOf: pdf)), as: "report.pdf")
         try daemon.waitUntil("the missing pdftotext is reported") {
             daemon.logText().contains("pdftotext (poppler-utils) is not installed")
         }
         #expect(daemon.events().isEmpty)
         #expect(daemon.files(in: daemon.inbox) == ["report.pdf"])
-        #expect(daemon.stop() == 0)
-        try daemon.start()
+        // Installed while the daemon runs: the next retry reads it.
+        try FileManager.default.createSymbolicLink(
+            atPath: tools + "/pdftotext",
+            withDestinationPath: "/usr/bin/pdftotext"
+        )
         let event = try daemon.waitForEvent("report.pdf")
         #expect(event.event == .added)
         daemon.expectRetired(event)
