@@ -137,6 +137,16 @@ public final class Daemon: Sendable {
             if uncleanStop || rebuilt { _ = try recovery.reconcileMirror(with: index) }
             try FileSystem.replace(state.runningMarkerPath, with: Array("\(getpid())\n".utf8))
             try FileSystem.syncDirectory(state.root)
+            if !FileSystem.keepsUserAttributes(state.runningMarkerPath) {
+                logger.warning(
+                    """
+                    the state folder's file system keeps no user extended attributes: where the inbox is \
+                    another mount, a crash between copying a file to archive/ and removing it from the inbox \
+                    gives it a second, duplicate, event
+                    """,
+                    metadata: ["path": "\(state.root)"]
+                )
+            }
             ingestor = Ingestor(
                 inbox: inbox,
                 mirror: mirror,

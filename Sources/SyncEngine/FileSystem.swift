@@ -221,6 +221,14 @@ enum FileSystem {
         return count < 0 ? nil : String(decoding: buffer[..<count], as: UTF8.self)
     }
 
+    /// Whether the file system of `path` keeps user extended attributes (the origin stamp needs them).
+    static func keepsUserAttributes(_ path: String) -> Bool {
+        let probe = "user.reportsyncd.probe"
+        guard lsetxattr(path, probe, "1", 1, 0) == 0 else { return Glibc.errno != ENOTSUP && Glibc.errno != EOPNOTSUPP }
+        lremovexattr(path, probe)
+        return true
+    }
+
     /// The folder that holds `path`.
     static func folder(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
