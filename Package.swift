@@ -76,7 +76,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "ParserFuzz",
-            dependencies: ["ReportCore"],
+            dependencies: ["ReportCore", "ReportFixtures"],
             path: "Fuzz/ParserFuzz"
         ),
         .target(

@@ -1,22 +1,12 @@
-// Fuzzing the whole parse path: any bytes must give a record or a reason, never a crash, a hang or
-// unbounded memory.
+// Fuzzing each reader of the parse path, and the whole path: any bytes must give text, cells, a
+// record or a reason, never a crash, a hang or unbounded memory. See `FuzzTarget`.
 //
-// Built with `-sanitize=fuzzer,address -D FUZZING` (see `scripts/fuzz`) this is a libFuzzer binary;
-// built plainly it replays files and folders given as arguments (the committed corpus and every
-// crash input found so far), which CI runs as a regression check.
+// Built with `-sanitize=fuzzer,address -D FUZZING` (see `scripts/fuzz`) this is a libFuzzer binary
+// that fuzzes the target `FUZZ_TARGET` names. Built plainly it replays files and folders given as
+// arguments (the committed corpus and every crash input found so far) through every target, or the
+// one `FUZZ_TARGET` names, which CI runs as a regression check; `--write-seeds FOLDER` writes the
+// seeds rendered from `ReportFixtures` (see `Seeds`).
 import Foundation
-import ReportCore
-
-/// One input through the parser, with the checks that must hold for any bytes.
-func parseOneInput(_ bytes: [UInt8]) {
-    switch ReportParser().parse(bytes, sourceName: "fuzz") {
-    case .success(let record):
-        precondition(record.cellValues.count == 200, "a record carries 200 cells")
-        precondition(!record.jsonBytes().isEmpty, "a record serialises")
-    case .failure(let notAReport):
-        precondition(!notAReport.reason.isEmpty, "a refusal says why")
-    }
-}
 
 #if FUZZING
 @_silgen_name("LLVMFuzzerRunDriver")
@@ -30,31 +20,39 @@ func runFuzzerDriver(
 @main
 struct ParserFuzz {
     static func main() {
+        let targets = FuzzTarget.selected
         #if FUZZING
+        print("fuzzing \(targets.map(\.rawValue).joined(separator: ", "))")
         var argc = CommandLine.argc
         var argv = CommandLine.unsafeArgv
         exit(
             runFuzzerDriver(&argc, &argv) { data, size in
-                parseOneInput(data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? [])
+                let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
+                for target in FuzzTarget.selected { target.run(bytes) }
                 return 0
             }
         )
         #else
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.count == 2, arguments[0] == "--write-seeds" {
+            Seeds.write(to: URL(fileURLWithPath: arguments[1]))
+            return
+        }
         var replayed = 0
-        for argument in CommandLine.arguments.dropFirst() {
+        for argument in arguments {
             let url = URL(fileURLWithPath: argument)
             var isFolder: ObjCBool = false
-            FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder)
+            _ = FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder)
             let files =
                 isFolder.boolValue
                 ? (try? FileManager.default.contentsOfDirectory(at: url, includingPropertiesForKeys: nil)) ?? [] : [url]
             for file in files.sorted(by: { $0.path < $1.path }) {
                 guard let data = FileManager.default.contents(atPath: file.path) else { continue }
-                parseOneInput(Array(data))
+                for target in targets { target.run(Array(data)) }
                 replayed += 1
             }
         }
-        print("replayed \(replayed) inputs without a crash")
+        print("replayed \(replayed) inputs through \(targets.map(\.rawValue).joined(separator: ", ")) without a crash")
         #endif
     }
 }

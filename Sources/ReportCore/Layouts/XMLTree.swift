@@ -99,6 +99,9 @@ struct XMLNode: Hashable {
     }
 
     /// The value of the attribute with local name `name` (in any namespace), if present.
+    ///
+    /// Entity references read as nothing, as in text: each holds its entity's whole value, so reading
+    /// them would let a value of `&e;` repeated multiply a long entity (quadratic memory).
     func attribute(_ name: String) -> String? {
         var attribute = pointer.pointee.properties
         while let current = attribute {
@@ -106,7 +109,9 @@ struct XMLNode: Hashable {
                 var value = ""
                 var child = current.pointee.children
                 while let node = child {
-                    if let content = node.pointee.content { value += String(cString: content) }
+                    if node.pointee.type == XML_TEXT_NODE, let content = node.pointee.content {
+                        value += String(cString: content)
+                    }
                     child = node.pointee.next
                 }
                 return value
