@@ -88,6 +88,7 @@ def drop(inbox: str, list_path: str, prefix: str, mix: bool, seconds: float | No
     FULL_AFTER_REFUSALS drops in a row were refused."""
     deadline = None if seconds is None else time.monotonic() + seconds
     refusals = 0
+    dropped = refused = 0
     with open(list_path, "a") as names:
         number = 0
         while deadline is None or time.monotonic() < deadline:
@@ -119,14 +120,19 @@ def drop(inbox: str, list_path: str, prefix: str, mix: bool, seconds: float | No
                     except FileNotFoundError:
                         pass
                     refusals += 1
+                    refused += 1
                     if refusals >= FULL_AFTER_REFUSALS:
+                        print(f"{dropped} dropped, {refused} refused for want of space")
                         return
                     time.sleep(0.01)
                     continue
             refusals = 0
+            dropped += 1
             names.write(name + "\n")
             names.flush()
             time.sleep(0.005)
+    if until_full:
+        print(f"{dropped} dropped, {refused} refused for want of space (stopped by the clock)")
 
 
 def complete_lines(path: str) -> list[str]:
@@ -252,6 +258,8 @@ class Checker:
             self.problems += [f"still in the inbox: {name}" for name in sorted(self.waiting)]
             dropped = set(self.dropped)
             self.problems += [f"an event for a name never dropped: {name}" for name in by_name if name not in dropped]
+            if len(self.events) != len(self.dropped):
+                self.problems.append(f"{len(self.dropped)} files dropped, {len(self.events)} events")
 
     def kinds(self) -> None:
         """What each event says against what was dropped: a file that is no report is rejected, a

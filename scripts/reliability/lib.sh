@@ -37,12 +37,14 @@ make_work_folder() {
 # Whatever happens, leave no daemon, helper process or mount behind; after a failure (or when the
 # script set keep_work) keep the images and logs, which are the only evidence of what went wrong.
 cleanup() {
-    local status=$? pid mount
+    local status=$? pid index mount
     for pid in "${helpers[@]}" "$daemon_pid"; do
         [ -n "$pid" ] && kill -KILL "$pid" 2>/dev/null || true
     done
     wait 2>/dev/null || true
-    for mount in "${mounts[@]}"; do
+    # The last mounted first: a mount may sit inside another.
+    for ((index = ${#mounts[@]} - 1; index >= 0; index--)); do
+        mount=${mounts[$index]}
         if mountpoint -q "$mount"; then
             umount "$mount" || umount -l "$mount"
         fi
@@ -73,17 +75,21 @@ start_daemon() {
     return 1
 }
 
+# Whether the daemon still runs (a zombie, state Z, has exited).
+daemon_alive() {
+    grep -qs "^State:[[:space:]]*[^Z]" "/proc/$daemon_pid/status"
+}
+
 # Stops the daemon as systemd would (SIGTERM; SIGKILL after 30 s, which is a hang) and waits for
 # it; it must exit 0.
 stop_daemon() {
     local status=0
     kill -TERM "$daemon_pid"
     for _ in $(seq 300); do
-        # Until it has exited: a zombie (state Z) has.
-        grep -qs "^State:[[:space:]]*[^Z]" "/proc/$daemon_pid/status" || break
+        daemon_alive || break
         sleep 0.1
     done
-    if grep -qs "^State:[[:space:]]*[^Z]" "/proc/$daemon_pid/status"; then
+    if daemon_alive; then
         echo "the daemon did not stop within 30 s of SIGTERM: killed" >&2
         kill -KILL "$daemon_pid"
     fi
