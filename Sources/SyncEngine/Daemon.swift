@@ -187,7 +187,10 @@ public final class Daemon: Sendable {
                 try FileSystem.remove(state.runningMarkerPath)
             }
         } catch {
-            logger.error("cannot save the dedup index at shutdown (it is rebuilt at the next start): \(error)")
+            logger.error(
+                "cannot save the dedup index at shutdown (it is rebuilt at the next start): \(error)",
+                metadata: ["ERRNO": "\(error.errno.rawValue)"]
+            )
         }
         logger.info("stopped", metadata: ["lastSeq": "\(ingestor.index.lastSeq)"])
     }
@@ -284,7 +287,8 @@ public final class Daemon: Sendable {
                         indexSavedSeq = ingestor.index.lastSeq
                     } catch {
                         logger.warning(
-                            "cannot save the dedup index (it is caught up from the change log at start): \(error)"
+                            "cannot save the dedup index (it is caught up from the change log at start): \(error)",
+                            metadata: ["ERRNO": "\(error.errno.rawValue)"]
                         )
                     }
                     lastIndexSave = now

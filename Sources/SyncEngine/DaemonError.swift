@@ -1,3 +1,5 @@
+import SystemPackage
+
 /// Why the daemon cannot start or go on: each case names the path and what to do.
 public enum DaemonError: Error, Sendable, CustomStringConvertible {
     /// The mirror or state folder lies inside the inbox.
@@ -10,6 +12,15 @@ public enum DaemonError: Error, Sendable, CustomStringConvertible {
     case alreadyRunning(lockPath: String)
     /// The change log, index or mirror cannot be read or written at start-up.
     case startupFailed(any Error)
+
+    /// The `errno` behind the failure, when a system call failed.
+    public var errno: Errno? {
+        switch self {
+        case .cannotCreateFolder(let error), .inboxUnusable(let error): error.errno
+        case .startupFailed(let error): (error as? FileSystemError)?.errno
+        case .folderInsideInbox, .alreadyRunning: nil
+        }
+    }
 
     public var description: String {
         switch self {

@@ -129,8 +129,9 @@ struct DedupIndex: Codable, Equatable {
     }
 
     /// Saves the index durably (temp, fsync, rename, fsync of the state folder).
-    func save(to indexPath: String) throws {
-        try FileSystem.replace(indexPath, with: Array(try JSONEncoder().encode(self)))
+    func save(to indexPath: String) throws(FileSystemError) {
+        // Encoding strings and integers cannot fail.
+        try FileSystem.replace(indexPath, with: Array(try! JSONEncoder().encode(self)))
         try FileSystem.syncDirectory(FileSystem.folder(of: indexPath))
     }
 }

@@ -143,7 +143,7 @@ enum FileSystem {
     static let temporarySuffix = ".tmp"
 
     static func rename(_ source: String, to destination: String) throws(FileSystemError) {
-        _ = try call("rename to \(destination)", source) { Glibc.rename(source, destination) }
+        _ = try call("rename \(source) to", destination) { Glibc.rename(source, destination) }
     }
 
     /// A file written to its temp file: not yet durable, not yet in place (see ``commit(_:fileSystemOf:)``).

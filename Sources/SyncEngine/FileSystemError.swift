@@ -2,7 +2,7 @@ import SystemPackage
 
 /// A system call that failed on a path: what was attempted, where, and the `errno` it returned.
 public struct FileSystemError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// The operation, in words: `"open"`, `"fsync"`, `"rename to …/archive/12-x.txt"`.
+    /// The operation, in words: `"open"`, `"fsync"`, `"rename …/inbox/x.txt to"`.
     public var operation: String
     /// The path the operation was applied to.
     public var path: String

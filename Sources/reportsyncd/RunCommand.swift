@@ -78,6 +78,10 @@ struct RunCommand: AsyncParsableCommand {
         do {
             try await group.run()
         } catch let error as DaemonError {
+            // The log gets the failure with its ERRNO=; standard error gets the plain line too, unless the
+            // console log has just printed it there.
+            logger.critical("\(error)", metadata: error.errno.map { ["ERRNO": "\($0.rawValue)"] } ?? [:])
+            guard target == .journal else { throw DaemonFailure(error).exitCode }
             try DaemonFailure(error).exit()
         }
     }
