@@ -13,8 +13,10 @@ final class ChangeLog {
     private(set) var lastSeq: Int
     /// The length of the log in bytes: where the next line goes.
     private(set) var endOffset: Int
-    /// Set when a failed append could not cut its partial lines off: the next append cuts them first.
-    private var hasPartialTail = false
+    /// The bytes of the last append, when it failed: written past ``endOffset`` in whole or in part,
+    /// perhaps seen by a reader, but not known to be durable. The next append writes them again at the
+    /// same offset, byte for byte, so that no line a reader saw ever changes.
+    private var unsynced: [UInt8]?
 
     /// Opens (creating) the log and repairs a torn tail left by a crash: bytes after the last newline,
     /// or trailing lines that do not parse, are cut off. Nothing is thrown away: the cut bytes are kept
@@ -23,7 +25,7 @@ final class ChangeLog {
     init(path: String, setAsideFolder: String, logger: Logger) throws(FileSystemError) {
         self.path = path
         let descriptor = try FileSystem.call("open", path) {
-            open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+            open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         }
         self.descriptor = descriptor
         // The log is the source of truth: its creation must be durable before any line in it is.
@@ -72,28 +74,41 @@ final class ChangeLog {
     }
 
     /// Appends `events` (their seqs follow ``lastSeq`` in order) and fsyncs: on return they are durable.
+    /// After a failure the caller appends the same events again (see ``unsynced``): they are written again
+    /// over whatever of them reached the file, and fsynced.
     func append(_ events: [ChangeEvent]) throws(FileSystemError) {
         guard let last = events.last else { return }
         precondition(events.first!.seq == lastSeq + 1, "change-log seqs must be strictly increasing")
-        if hasPartialTail {
-            _ = try FileSystem.call("truncate", path) { ftruncate(descriptor, off_t(endOffset)) }
-            hasPartialTail = false
-        }
         var bytes: [UInt8] = []
         for event in events {
             bytes += event.jsonLine()
             bytes.append(UInt8(ascii: "\n"))
         }
+        if let unsynced, unsynced != bytes {
+            // Other lines than the failed append's: what it left must go first.
+            _ = try FileSystem.call("truncate", path) { ftruncate(descriptor, off_t(endOffset)) }
+        }
         do {
-            try FileSystem.write(descriptor, bytes, path: path)
+            try FileSystem.write(descriptor, bytes, at: endOffset, path: path)
             try FileSystem.fsync(descriptor, path: path)
         } catch {
-            // Leave no partial line behind: the batch is retried as a whole, after the cut if it fails now.
-            hasPartialTail = ftruncate(descriptor, off_t(endOffset)) != 0
+            unsynced = bytes
             throw error
         }
+        unsynced = nil
         lastSeq = last.seq
         endOffset += bytes.count
+    }
+
+    /// Cuts what a failed append left after its last whole line (nothing when no append failed), so that
+    /// the log ends with a whole line. The whole lines stay: a reader may have seen them.
+    func cutPartialLine() throws(FileSystemError) {
+        guard unsynced != nil else { return }
+        _ = try FileSystem.call("seek", path) { lseek(descriptor, off_t(endOffset), SEEK_SET) }
+        let tail = try FileSystem.read(descriptor, limit: .max, path: path)
+        let whole = tail.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
+        _ = try FileSystem.call("truncate", path) { ftruncate(descriptor, off_t(endOffset + whole)) }
+        try FileSystem.fsync(descriptor, path: path)
     }
 
     /// The events of the log at `path` from byte `offset` on, with the offset after each line.

@@ -128,9 +128,9 @@ public final class Daemon: Sendable {
         defer { close(lock) }
         let ingestor: Ingestor
         let watcher: Watcher
+        let recovery = Recovery(inbox: inbox, mirror: mirror, state: state, parser: parser, logger: logger)
         do {
             let changeLog = try ChangeLog(path: mirror.changeLogPath, setAsideFolder: state.root, logger: logger)
-            let recovery = Recovery(inbox: inbox, mirror: mirror, state: state, parser: parser, logger: logger)
             _ = try recovery.removeTemporaries()
             let uncleanStop = try FileSystem.status(state.runningMarkerPath) != nil
             let (index, rebuilt) = try recovery.index(matching: changeLog, forceRebuild: false)
@@ -179,6 +179,10 @@ public final class Daemon: Sendable {
             ]
         )
         IngestLoop(daemon: self, ingestor: ingestor, watcher: watcher).run()
+        // A batch whose lines could not be made durable gets one last try, and temp files whose removal
+        // failed after a failed write go now rather than at the next start.
+        ingestor.finishUnlogged()
+        _ = try? recovery.removeTemporaries()
         do {
             try ingestor.index.save(to: state.indexPath)
             if ingestor.mirrorMayBeAheadOfLog {
@@ -261,7 +265,8 @@ public final class Daemon: Sendable {
                     ingestor.maxFileSize = daemon.maxFileSize.withLock { $0 }
                     let entries = Dictionary(settled.map { ($0.relative, $0) }, uniquingKeysWith: { first, _ in first })
                     for failure in ingestor.ingest(settled.map(\.relative)) {
-                        let entry = entries[failure.relative]!
+                        // A file of an earlier batch whose lines were appended only now has no entry here.
+                        let entry = entries[failure.relative] ?? IngestQueue.Entry(relative: failure.relative, due: now)
                         let delay = Duration.seconds(min(60, 1 << min(entry.attempts, 6)))
                         var metadata: Logger.Metadata = ["REPORTSYNC_FILE": "\(failure.relative)"]
                         if let errno = failure.errno { metadata["ERRNO"] = "\(errno.rawValue)" }

@@ -68,12 +68,25 @@ enum FileSystem {
         return bytes
     }
 
-    /// Writes all of `bytes` to `descriptor`.
-    static func write(_ descriptor: Int32, _ bytes: [UInt8], path: String) throws(FileSystemError) {
+    /// Writes all of `bytes` to `descriptor`: at its file offset, or at `position` when given (`pwrite`).
+    static func write(
+        _ descriptor: Int32,
+        _ bytes: [UInt8],
+        at position: Int? = nil,
+        path: String
+    ) throws(FileSystemError) {
         var offset = 0
         while offset < bytes.count {
             let count = try call("write", path) {
-                bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, bytes.count - offset) }
+                bytes.withUnsafeBytes { buffer in
+                    let start = buffer.baseAddress! + offset
+                    let remaining = bytes.count - offset
+                    return if let position {
+                        pwrite(descriptor, start, remaining, off_t(position + offset))
+                    } else {
+                        Glibc.write(descriptor, start, remaining)
+                    }
+                }
             }
             offset += count
         }

@@ -29,9 +29,17 @@ final class Ingestor {
     private let logger: Logger
     private let changeLog: ChangeLog
     private(set) var index: DedupIndex
-    /// Set when a batch's records reached the mirror but its change-log lines did not: the mirror may
-    /// hold records the log does not describe until the next start-up reconciles them.
-    private(set) var mirrorMayBeAheadOfLog = false
+    /// Set when a batch's mirror commit failed part-way: the mirror may hold records the log does not
+    /// describe until the next start-up reconciles them.
+    private var mirrorCommitFailed = false
+    /// A batch whose records are in the mirror but whose change-log append failed. Its lines may be in
+    /// the log already, seen by readers, so its events stand: they are appended again, unchanged, before
+    /// anything new is decided, and no line of the log ever changes under a reader.
+    private var unlogged: (decided: [Decided], index: DedupIndex)?
+
+    /// Whether the mirror may hold records the change log does not (yet, durably) describe: the next
+    /// start-up must check the mirror against the log.
+    var mirrorMayBeAheadOfLog: Bool { mirrorCommitFailed || unlogged != nil }
 
     init(
         inbox: Inbox,
@@ -64,10 +72,15 @@ final class Ingestor {
     /// Ingests `batch` (inbox-relative paths). Files that hit an I/O error are returned, untouched in
     /// the inbox, for a later retry; files that vanished or are not regular files are passed over.
     func ingest(_ batch: [String]) -> [IngestFailure] {
+        var failures: [IngestFailure] = []
+        do throws(FileSystemError) {
+            failures += try appendUnlogged()
+        } catch {
+            return batch.map { IngestFailure(relative: $0, error: error) }
+        }
         var working = index
         var decided: [Decided] = []
         var alreadyLogged: [Decided] = []
-        var failures: [IngestFailure] = []
         var staged: [String: (record: Record, staged: FileSystem.StagedFile)] = [:]
         for (relative, examined) in zip(batch, examineAll(batch)) {
             do throws(FileSystemError) {
@@ -103,27 +116,71 @@ final class Ingestor {
         }
         do throws(FileSystemError) {
             try mirror.commit(staged.values.map(\.staged))
-            do throws(FileSystemError) {
-                try changeLog.append(decided.map(\.event))
-            } catch {
-                // The records are in place but their events are not: keep the start-up check armed.
-                mirrorMayBeAheadOfLog = mirrorMayBeAheadOfLog || !staged.isEmpty
-                throw error
-            }
         } catch {
             // No temp file stays behind in the mirror once its write has failed.
             for file in staged.values { FileSystem.discard(file.staged) }
+            mirrorCommitFailed = true
+            return failures + fail(decided, error) + retire(alreadyLogged)
+        }
+        do throws(FileSystemError) {
+            try changeLog.append(decided.map(\.event))
+        } catch {
+            unlogged = (decided, working)
+            return failures + fail(decided, error) + retire(alreadyLogged)
+        }
+        return failures + logged(decided, index: working) + retire(alreadyLogged)
+    }
+
+    /// Appends the events of the batch whose append failed, if any (see ``unlogged``), and retires its
+    /// files; throws when the log still cannot take them.
+    func appendUnlogged() throws(FileSystemError) -> [IngestFailure] {
+        guard let (decided, working) = unlogged else { return [] }
+        do {
+            try changeLog.append(decided.map(\.event))
+        } catch {
             logger.error(
-                "cannot make a batch durable; its \(decided.count) files stay in the inbox and are retried: \(error)",
+                "the change log still cannot take the lines of a batch: nothing new is ingested until it does: \(error)",
                 metadata: ["ERRNO": "\(error.errno.rawValue)"]
             )
-            // Files whose events were logged before can still leave the inbox: their lines are durable.
-            return failures + decided.map { IngestFailure(relative: $0.relative, error: error) } + retire(alreadyLogged)
+            throw error
         }
-        working.logOffset = changeLog.endOffset
+        unlogged = nil
+        return logged(decided, index: working)
+    }
+
+    /// At shutdown: one last try at the batch whose append failed. If the log still cannot take it, the
+    /// partial line it left is cut; its whole lines stay, and the next start takes them as logged.
+    func finishUnlogged() {
+        guard unlogged != nil else { return }
+        do {
+            _ = try appendUnlogged()
+        } catch {
+            do throws(FileSystemError) {
+                try changeLog.cutPartialLine()
+            } catch {
+                logger.error(
+                    "cannot cut the partial last line of the change log (it is cut at the next start): \(error)",
+                    metadata: ["ERRNO": "\(error.errno.rawValue)"]
+                )
+            }
+        }
+    }
+
+    /// Takes the events of a durable append into the index, logs their outcomes, retires their files.
+    private func logged(_ decided: [Decided], index working: DedupIndex) -> [IngestFailure] {
         index = working
+        index.logOffset = changeLog.endOffset
         for entry in decided { report(entry.event) }
-        return failures + retire(decided + alreadyLogged)
+        return retire(decided)
+    }
+
+    /// The files of a batch that could not be made durable: they stay in the inbox and are retried.
+    private func fail(_ decided: [Decided], _ error: FileSystemError) -> [IngestFailure] {
+        logger.error(
+            "cannot make a batch durable; its \(decided.count) files stay in the inbox and are retried: \(error)",
+            metadata: ["ERRNO": "\(error.errno.rawValue)"]
+        )
+        return decided.map { IngestFailure(relative: $0.relative, error: error) }
     }
 
     /// Reads, hashes and parses the files of a batch in parallel (the parser is pure; this is where
