@@ -144,7 +144,9 @@ struct Inbox: Sendable {
                 case nil: continue
                 case false?: failures.append(.changed(retirement.relative, afterEventSeq: retirement.seq))
                 case true?:
-                    try FileSystem.remove(source)
+                    // Not `FileSystem.remove`, which takes ENOENT for done: the file was there a moment ago,
+                    // so ENOENT here is a failure to retry, never a reason to stop looking at the file.
+                    _ = try FileSystem.call("unlink", source) { unlink(source) }
                     moved[FileSystem.folder(of: source), default: []].append(retirement.relative)
                 }
             } catch {

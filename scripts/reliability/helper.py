@@ -7,7 +7,7 @@ cut a file system, check the invariants of the spec's "Change log events" and "F
       to LIST once it is in the inbox for good
   helper.py watch CHANGELOG SEEN [--once]
       note in SEEN every complete change-log line a reader sees (polled until killed, or once)
-  helper.py shutdown MOUNTPOINT
+  helper.py shutdown MOUNTPOINT...
       cut the file system as a power failure would
   helper.py check ROOT LIST [--seen FILE] [--log LOG]... [--drained] [--running] [--summary LABEL]
       check ROOT/{inbox,mirror,state}; prints what does not hold, or with --summary the figures
@@ -163,12 +163,15 @@ def watch(changelog: str, seen_path: str, once: bool) -> None:
             time.sleep(0.2)
 
 
-def shutdown(mountpoint: str) -> None:
-    descriptor = os.open(mountpoint, os.O_RDONLY)
+def shutdown(mountpoints: list[str]) -> None:
+    """Cuts each file system in turn, as fast as one process can: descriptors first, then the ioctls."""
+    descriptors = [os.open(mountpoint, os.O_RDONLY) for mountpoint in mountpoints]
     try:
-        fcntl.ioctl(descriptor, SHUTDOWN_IOCTL, struct.pack("I", NOLOGFLUSH))
+        for descriptor in descriptors:
+            fcntl.ioctl(descriptor, SHUTDOWN_IOCTL, struct.pack("I", NOLOGFLUSH))
     finally:
-        os.close(descriptor)
+        for descriptor in descriptors:
+            os.close(descriptor)
 
 
 def sha256_of(path: str) -> str:
@@ -390,7 +393,7 @@ def main() -> int:
     watching.add_argument("changelog")
     watching.add_argument("seen")
     watching.add_argument("--once", action="store_true")
-    commands.add_parser("shutdown").add_argument("mountpoint")
+    commands.add_parser("shutdown").add_argument("mountpoints", nargs="+")
     checking = commands.add_parser("check")
     checking.add_argument("root", help="the folder of inbox/, mirror/ and state/")
     checking.add_argument("list", help="the names dropped, one a line")
@@ -406,7 +409,7 @@ def main() -> int:
     elif arguments.command == "watch":
         watch(arguments.changelog, arguments.seen, arguments.once)
     elif arguments.command == "shutdown":
-        shutdown(arguments.mountpoint)
+        shutdown(arguments.mountpoints)
     else:
         return check(arguments)
     return 0
