@@ -99,32 +99,21 @@ struct Inbox: Sendable {
         var moved: [String: [String]] = [:]  // folder → the files whose move changed it
         var copies: [(retirement: Retirement, copy: FileSystem.StagedFile)] = []
         for retirement in retirements {
-            let source = path(of: retirement.relative)
-            do throws(FileSystemError) {
-                switch try isUnchanged(retirement.relative, since: retirement.fingerprint) {
-                case nil: continue
-                case false?: failures.append(.changed(retirement.relative, afterEventSeq: retirement.seq))
-                case true?:
-                    do {
-                        try FileSystem.rename(source, to: retirement.destination)
-                        for folder in [FileSystem.folder(of: source), FileSystem.folder(of: retirement.destination)] {
-                            moved[folder, default: []].append(retirement.relative)
-                        }
-                    } catch let error where error.errno == .improperLink {
-                        let expected = retirement.fingerprint
-                        if let copy = try FileSystem.stageCopy(
-                            of: source,
-                            for: retirement.destination,
-                            expecting: expected
-                        ) {
-                            copies.append((retirement, copy))
-                        } else {
-                            failures.append(.changed(retirement.relative, afterEventSeq: retirement.seq))
-                        }
+            step(retirement, &failures) { source throws(FileSystemError) in
+                do throws(FileSystemError) {
+                    try FileSystem.rename(source, to: retirement.destination)
+                    for folder in [FileSystem.folder(of: source), FileSystem.folder(of: retirement.destination)] {
+                        moved[folder, default: []].append(retirement.relative)
                     }
+                } catch let error where error.errno == .improperLink {
+                    let destination = retirement.destination
+                    let expected = retirement.fingerprint
+                    guard let copy = try FileSystem.stageCopy(of: source, for: destination, expecting: expected) else {
+                        return false
+                    }
+                    copies.append((retirement, copy))
                 }
-            } catch {
-                failures.append(.cannotMove(retirement.relative, error))
+                return true
             }
         }
         do throws(FileSystemError) {
@@ -136,21 +125,14 @@ struct Inbox: Sendable {
             }
             copies = []
         }
+        // The copies stand for their events; a file put in an original's place since then stays.
         for (retirement, _) in copies {
-            let source = path(of: retirement.relative)
-            do throws(FileSystemError) {
-                // The copy stands for the event; a file put in the original's place since then stays.
-                switch try isUnchanged(retirement.relative, since: retirement.fingerprint) {
-                case nil: continue
-                case false?: failures.append(.changed(retirement.relative, afterEventSeq: retirement.seq))
-                case true?:
-                    // Not `FileSystem.remove`, which takes ENOENT for done: the file was there a moment ago,
-                    // so ENOENT here is a failure to retry, never a reason to stop looking at the file.
-                    _ = try FileSystem.call("unlink", source) { unlink(source) }
-                    moved[FileSystem.folder(of: source), default: []].append(retirement.relative)
-                }
-            } catch {
-                failures.append(.cannotMove(retirement.relative, error))
+            step(retirement, &failures) { source throws(FileSystemError) in
+                // Not `FileSystem.remove`, which takes ENOENT for done: the file was there a moment ago,
+                // so ENOENT here is a failure to retry, never a reason to stop looking at the file.
+                _ = try FileSystem.call("unlink", source) { unlink(source) }
+                moved[FileSystem.folder(of: source), default: []].append(retirement.relative)
+                return true
             }
         }
         for (folder, relatives) in moved {
@@ -161,5 +143,22 @@ struct Inbox: Sendable {
             }
         }
         return failures
+    }
+
+    /// Runs `body` on the file of `retirement` (its full path) if it is still the file that was read, and
+    /// notes a failure when it has changed (or `body` says so by returning false) or `body` fails. A file
+    /// gone from the inbox is passed over: its event stands.
+    private func step(
+        _ retirement: Retirement,
+        _ failures: inout [IngestFailure],
+        _ body: (String) throws(FileSystemError) -> Bool
+    ) {
+        do throws(FileSystemError) {
+            guard let unchanged = try isUnchanged(retirement.relative, since: retirement.fingerprint) else { return }
+            let done = unchanged ? try body(path(of: retirement.relative)) : false
+            if !done { failures.append(.changed(retirement.relative, afterEventSeq: retirement.seq)) }
+        } catch {
+            failures.append(.cannotMove(retirement.relative, error))
+        }
     }
 }
