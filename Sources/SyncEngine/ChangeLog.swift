@@ -65,6 +65,9 @@ final class ChangeLog {
                 ]
             )
         }
+        // Lines an earlier process wrote but did not make durable (killed between write and fsync) count
+        // as logged from now on: they are made durable before anything is read from them.
+        try FileSystem.fsync(descriptor, path: path)
         self.lastSeq = lastSeq
         self.endOffset = bytes.count
     }
@@ -84,10 +87,7 @@ final class ChangeLog {
             bytes += event.jsonLine()
             bytes.append(UInt8(ascii: "\n"))
         }
-        if let unsynced, unsynced != bytes {
-            // Other lines than the failed append's: what it left must go first.
-            _ = try FileSystem.call("truncate", path) { ftruncate(descriptor, off_t(endOffset)) }
-        }
+        precondition(unsynced == nil || unsynced == bytes, "a failed append is retried with the same lines")
         do {
             try FileSystem.write(descriptor, bytes, at: endOffset, path: path)
             try FileSystem.fsync(descriptor, path: path)

@@ -226,6 +226,7 @@ public final class Daemon: Sendable {
             var rescanBackOff = Duration.seconds(1)
             var lastRescan = ContinuousClock.Instant.now - .seconds(3600)
             var indexSavedSeq = ingestor.index.lastSeq
+            var nextUnloggedTry = ContinuousClock.now
             var lastIndexSave = ContinuousClock.now
             while true {
                 var now = ContinuousClock.now
@@ -261,12 +262,22 @@ public final class Daemon: Sendable {
                 let work = queue.next(limit: Daemon.batchLimit, wakingBy: wake)
                 if let reason = work.rescan { pendingRescan = pendingRescan ?? reason }
                 let settled = work.due.filter(hasSettled)
-                if !settled.isEmpty {
+                // A batch waiting for its change-log lines is retried even when nothing else is due.
+                if !settled.isEmpty || (ingestor.hasUnloggedBatch && now >= nextUnloggedTry) {
+                    nextUnloggedTry = now + .seconds(5)
                     ingestor.maxFileSize = daemon.maxFileSize.withLock { $0 }
                     let entries = Dictionary(settled.map { ($0.relative, $0) }, uniquingKeysWith: { first, _ in first })
                     for failure in ingestor.ingest(settled.map(\.relative)) {
-                        // A file of an earlier batch whose lines were appended only now has no entry here.
-                        let entry = entries[failure.relative] ?? IngestQueue.Entry(relative: failure.relative, due: now)
+                        // A file of an earlier batch whose lines were appended only now has no entry here: it
+                        // settles again from how it looks now.
+                        let entry =
+                            entries[failure.relative]
+                            ?? IngestQueue.Entry(
+                                relative: failure.relative,
+                                due: now,
+                                fingerprint: try? FileSystem.status(ingestor.inbox.path(of: failure.relative))?
+                                    .fingerprint
+                            )
                         let delay = Duration.seconds(min(60, 1 << min(entry.attempts, 6)))
                         var metadata: Logger.Metadata = ["REPORTSYNC_FILE": "\(failure.relative)"]
                         if let errno = failure.errno { metadata["ERRNO"] = "\(errno.rawValue)" }

@@ -41,6 +41,9 @@ final class Ingestor {
     /// start-up must check the mirror against the log.
     var mirrorMayBeAheadOfLog: Bool { mirrorCommitFailed || unlogged != nil }
 
+    /// Whether a batch waits for its change-log lines (see ``unlogged``).
+    var hasUnloggedBatch: Bool { unlogged != nil }
+
     init(
         inbox: Inbox,
         mirror: Mirror,
