@@ -313,15 +313,19 @@ final class Ingestor {
         var leaving: [Decided] = []
         var reasons: [FileSystem.StagedFile] = []
         for entry in entries {
+            // Inbox.retire checks each file before it moves; a rejected one is checked here as well, so that
+            // no reason is written for a file that has gone or changed.
+            guard entry.event.event == .rejected else {
+                leaving.append(entry)
+                continue
+            }
             do throws(FileSystemError) {
                 switch try inbox.isUnchanged(entry.relative, since: entry.fingerprint) {
                 case nil: continue
                 case false?: failures.append(.changed(entry.relative, afterEventSeq: entry.event.seq))
                 case true?:
-                    if entry.event.event == .rejected {
-                        let path = state.reasonPath(named: entry.event.retiredName)
-                        reasons.append(try FileSystem.stage(reasonJSON(entry.event), for: path))
-                    }
+                    let path = state.reasonPath(named: entry.event.retiredName)
+                    reasons.append(try FileSystem.stage(reasonJSON(entry.event), for: path))
                     leaving.append(entry)
                 }
             } catch {
