@@ -8,7 +8,7 @@ import Crypto
 ///
 /// The stages, in order: container and encoding (`DecodedText`, `HTMLText`, `DocxText`, PDF) →
 /// normalised lines (`TextNormalizer`) → section headings, identity (`Outline`, `Identity`) → layout
-/// reader (`TextLayout`) → cell stream → tables (`TableExtractor`) → validation (`Validator`) →
+/// reader (`TextLayout`) → cell stream → tables (`TableReader`) → validation (`Validator`) →
 /// canonical content and its hash (`CanonicalContent`).
 public struct ReportParser: Sendable {
     private let pdfText: (any PDFTextExtracting)?
@@ -32,7 +32,7 @@ public struct ReportParser: Sendable {
 
     private func record(_ bytes: [UInt8], sourceName: String) throws(NotAReport) -> Record {
         let text = try SourceText(bytes, pdfText: pdfText)
-        let lines = TextNormalizer.lines(of: text.text)
+        let (lines, lineNumbers) = RunOnLines.split(TextNormalizer.lines(of: text.text))
         let outline = Outline(lines: lines)
         guard let requestsBody = outline.body(of: .requests) else {
             throw NotAReport(.notAReport, "no section \(Outline.Section.requests.heading): not an annual report")
@@ -44,16 +44,18 @@ public struct ReportParser: Sendable {
             throw NotAReport(.unreadableTable, "no section \(Outline.Section.reviews.heading) (table 4)")
         }
         try Self.refuseTrialEdition(lines[activeBody], firstLine: activeBody.lowerBound)
-        let identity = try Identity(outline)
+        let identity = try Identity(outline, sourceName: sourceName)
         let layout = text.layout ?? TextLayout.detect(lines)
 
         var cells = TableCells()
-        try TableExtractor(cells: layout.cells(of: lines[activeBody])).readActive(into: &cells)
-        try TableExtractor(cells: layout.cells(of: lines[requestsBody])).readRequests(into: &cells)
-        try TableExtractor(cells: layout.cells(of: lines[reviewsBody])).readReviews(into: &cells)
+        try TableReader.read(Template.activeTable, from: layout.cells(of: lines[activeBody], numbers: lineNumbers), into: &cells)
+        try TableReader.read(Template.requestsTable, from: layout.cells(of: lines[requestsBody], numbers: lineNumbers), into: &cells)
+        try TableReader.read(Template.reviewsTable, from: layout.cells(of: lines[reviewsBody], numbers: lineNumbers), into: &cells)
 
         let overview = outline.body(of: .overview).map { lines[$0] } ?? []
-        let findings = Validator.findings(cells, narrative: NarrativeCount(overview: overview))
+        var narrative = NarrativeCount(overview: overview)
+        if let line = narrative?.line { narrative?.line = lineNumbers[line - 1] }
+        let findings = Validator.findings(cells, narrative: narrative)
         let sections = Record.Sections(
             overview: SectionText.of(overview),
             problems: outline.body(of: .problems).map { SectionText.of(lines[$0]) } ?? "",

@@ -82,6 +82,22 @@ enum LabelKey {
         return length
     }
 
+    /// `text` with its traditional characters in their simplified form and nothing else changed: the
+    /// same length in UTF-8, so offsets found in it hold in `text`.
+    static func simplified(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if (cjkStart..<0xA000).contains(scalar.value), case let form = simplifiedForms[Int(scalar.value - cjkStart)],
+                form != 0, let simplified = Unicode.Scalar(UInt32(form))
+            {
+                scalars.append(simplified)
+            } else {
+                scalars.append(scalar)
+            }
+        }
+        return String(scalars)
+    }
+
     /// 法, 入 and 人: the OCR misreading 法入 is folded to 法人.
     private static let fa: UInt32 = 0x6CD5
     private static let ru: UInt32 = 0x5165

@@ -143,6 +143,37 @@ extension UnsafeBufferPointer<UInt8> {
         return index
     }
 
+    /// The scalar that ends right before `end` (which must be a scalar boundary after the start).
+    func scalar(before end: Int) -> Unicode.Scalar {
+        scalar(at: leadIndex(before: end))
+    }
+
+    /// The first scalar at or after `index` that is not `skipped`, or `nil` at the end.
+    func firstScalar(from index: Int, skipping skipped: Unicode.Scalar) -> Unicode.Scalar? {
+        var index = index
+        while index < count {
+            let found = scalar(at: index)
+            if found != skipped { return found }
+            index += UTF8.scalarWidth(lead: self[index])
+        }
+        return nil
+    }
+
+    /// The first bytes of the text, at most `limit`, ending on a scalar boundary.
+    func prefixOnScalarBoundary(_ limit: Int) -> [UInt8] {
+        guard count > limit else { return Array(self) }
+        var end = limit
+        while end > 0 && self[end] & 0xC0 == 0x80 { end -= 1 }
+        return Array(self[..<end])
+    }
+
+    /// The last bytes of the text, at most `limit`, starting on a scalar boundary.
+    func suffixOnScalarBoundary(_ limit: Int) -> [UInt8] {
+        var start = Swift.max(0, count - limit)
+        while start < count && self[start] & 0xC0 == 0x80 { start += 1 }
+        return Array(self[start...])
+    }
+
     /// The scalar whose lead byte is at `index`.
     func scalar(at index: Int) -> Unicode.Scalar {
         let lead = self[index]

@@ -10,9 +10,17 @@ struct Identity {
     var title: String?
     var publishedOn: String?
 
-    init(_ outline: Outline) throws(NotAReport) {
+    /// - Parameters:
+    ///   - outline: the report's outline.
+    ///   - sourceName: the file's name: the last source of the agency, when nothing in the text
+    ///     names it and the name reads as a title.
+    init(_ outline: Outline, sourceName: String) throws(NotAReport) {
         let lines = outline.lines
-        title = outline.titleLine.map { String(lines[$0].trimmed) }
+        title = outline.titleLines.map { range in
+            let joined = lines[range].map(\.trimmed).joined()
+            guard outline.titleIsField, let name = Outline.fieldName(of: LabelKey.of(joined)) else { return joined }
+            return String(joined.dropFirst(name.count).trimmed)
+        }
         publishedOn = outline.date
         let titleMention = title.map { YearMention(LabelKey.of($0)) }
 
@@ -20,7 +28,8 @@ struct Identity {
         let namedAgency = lines[..<min(firstHeading + 1, lines.count)].lazy.compactMap(Self.unitName).first
         let titleAgency = titleMention.flatMap(Self.agency(inTitle:))
         let signatureAgency = outline.signatureLine.map { LabelKey.of(lines[$0]) }
-        guard let agency = namedAgency ?? titleAgency ?? signatureAgency, !agency.isEmpty else {
+        let fileAgency = { Self.agency(inFileName: sourceName) }
+        guard let agency = namedAgency ?? titleAgency ?? signatureAgency ?? fileAgency(), !agency.isEmpty else {
             throw NotAReport(.notAReport, "no issuing agency: the file has no title, 单位名称 or signature line")
         }
         // The agency names a mirror file (`<agency>.json`): a name too long for one is no agency.
@@ -55,12 +64,24 @@ struct Identity {
         return name.isEmpty ? nil : name
     }
 
-    /// The text of a title before its year, or before 政府信息公开 / 年度报告 when it has none.
+    /// The agency of a file named after its title (`沭阳县人民政府2025年政府信息公开工作年度报告-沭阳县人民政府.txt`).
+    private static func agency(inFileName name: String) -> String? {
+        var base = Substring(name.split(separator: "/").last ?? "")
+        if let dot = base.lastIndex(of: "."), dot > base.startIndex { base = base[..<dot] }
+        let key = LabelKey.of(base)
+        guard key.containsBytes(of: "政府信息公开") || key.containsBytes(of: "年度报告") else { return nil }
+        return agency(inTitle: YearMention(key))
+    }
+
+    /// The text of a title before its year, or before 政府信息公开 / 年度报告 when it has none; in a
+    /// title that starts with its year, the text between the year and 政府信息公开.
     private static func agency(inTitle title: YearMention) -> String? {
-        let key = title.key
+        var key = Substring(title.key)
         if let year = title.range {
             let before = key[..<year.lowerBound]
-            return before.isEmpty ? nil : String(before)
+            guard before.isEmpty else { return String(before) }
+            key = key[year.upperBound...]
+            if key.hasPrefix("度") { key = key.dropFirst() }
         }
         for marker in ["政府信息公开", "年度报告"] {
             if let range = key.range(of: marker), range.lowerBound > key.startIndex {

@@ -20,7 +20,7 @@ struct Outline {
 
         /// Bytes that every key this section ``matches(_:)`` contains. (For 总体情况, matched as a
         /// `Character` suffix: 况 has canonically equivalent spellings, 总体情 has not.)
-        fileprivate var keyword: String {
+        var keyword: String {
             switch self {
             case .overview: "总体情"
             case .active: "主动公开政府信息情况"
@@ -46,8 +46,11 @@ struct Outline {
 
     /// The 0-based line index of each heading found.
     private(set) var headings: [Section: Int] = [:]
-    /// The title line (0-based index), if any.
-    private(set) var titleLine: Int?
+    /// The title's lines (0-based), if any: one, or two or three when a long title is wrapped.
+    private(set) var titleLines: Range<Int>?
+    /// Whether the title is a crawler's header field (`标题: …`): then only the text after the
+    /// field name is the title.
+    private(set) var titleIsField = false
     /// The 0-based index of the date under the signature, if any.
     private(set) var dateLine: Int?
     /// That date as `yyyy-MM-dd`.
@@ -78,13 +81,49 @@ struct Outline {
                 searchFrom = found + 1
             }
         }
-        let firstHeading = headings.values.min() ?? lines.count
-        titleLine = lines[..<firstHeading].firstIndex { line in
-            let key = LabelKey.of(line)
-            return key.unicodeScalars.count <= 60 && key.hasSuffix("报告") && key.containsBytes(of: "政府信息公开")
-                && !key.containsBytes(of: ">")
-        }
+        findTitle()
         findSignature()
+    }
+
+    /// The title: above the first heading, the first one to three consecutive lines that together
+    /// name 政府信息公开 and end with 报告 (PDFs centre a long title over two or three lines), and are
+    /// no prose, path or breadcrumb. A crawler's `标题: …` header counts only when the page itself
+    /// has no title.
+    private mutating func findTitle() {
+        let firstHeading = headings.values.min() ?? lines.count
+        var field: Range<Int>?
+        for end in 0..<firstHeading {
+            let last = LabelKey.of(lines[end])
+            guard last.hasSuffix("报告") else { continue }
+            var key = ""
+            for start in stride(from: end, through: max(0, end - 2), by: -1) {
+                let line = LabelKey.of(lines[start])
+                if line.isEmpty { break }
+                key = line + key
+                guard Self.canBeTitle(key) else { continue }
+                if Self.fieldName(of: key) != nil {
+                    if field == nil && start == end { field = start..<end + 1 }
+                    break
+                }
+                titleLines = start..<end + 1
+                return
+            }
+        }
+        if let field {
+            titleLines = field
+            titleIsField = true
+        }
+    }
+
+    /// Whether the key of one or more joined lines can be a title.
+    private static func canBeTitle(_ key: String) -> Bool {
+        key.unicodeScalars.count <= 64 && key.hasSuffix("报告") && key.containsBytes(of: "政府信息公开")
+            && !["，", "。", "《", ">", "/", "当前位置"].contains(where: key.containsBytes(of:))
+    }
+
+    /// The field name when `key` is a crawler's header field holding the title (`标题:`).
+    static func fieldName(of key: String) -> String? {
+        ["标题:", "标题："].first(where: key.hasPrefix)
     }
 
     /// The line range of a section's body (after its heading, up to the next heading found).

@@ -1,12 +1,12 @@
 import Foundation
 
 /// The prose of a section as the canonical content holds it: NFKC, all whitespace removed, page
-/// chrome (扫一扫在手机打开当前页, 打印/关闭 links, 主要负责人签字) left out.
+/// chrome (扫一扫在手机打开当前页, 打印/关闭 links, 主要负责人签字) and page numbers left out.
 enum SectionText {
     static func of(_ lines: ArraySlice<String>) -> String {
         var text: [UInt8] = []
         var key: [UInt8] = []
-        for line in lines {
+        for line in lines where !PageFurniture.isPageNumber(line) {
             key.removeAll(keepingCapacity: true)
             line.withUTF8Bytes { bytes in
                 // Copies the runs between layout spaces.

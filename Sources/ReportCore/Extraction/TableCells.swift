@@ -12,6 +12,10 @@ struct TableCells {
     var invalid: [(cell: Int, printed: String)] = []
     /// Set when （六）其他处理 was printed as one row.
     var collapsedOtherHandlingLine: Int?
+    /// Cells whose place the text left open, read by the template's arithmetic.
+    var inferred: [Int] = []
+    /// Cells that more than one reading fits, each group with a message listing the readings.
+    var ambiguities: [(cells: [Int], message: String)] = []
 
     /// The largest magnitude a cell may hold, so that sums of 200 cells cannot overflow.
     static let maximumDigits = 15

@@ -47,18 +47,19 @@ enum TextLayout: String {
         return .cells
     }
 
-    /// Reads `lines` into cells.
-    func cells(of lines: ArraySlice<String>) -> [Cell] {
+    /// Reads `lines` into cells; `numbers[i]` is the 1-based source line of `lines[i]` (by default
+    /// `i + 1`).
+    func cells(of lines: ArraySlice<String>, numbers: [Int]? = nil) -> [Cell] {
         var cells: [Cell] = []
         cells.reserveCapacity(lines.count * (self == .cells ? 1 : 12))
         var row = 0
         for (index, line) in zip(lines.indices, lines) {
-            let number = index + 1
+            let number = numbers?[index] ?? index + 1
             if self == .cells && line.isEmpty {
                 row += 1
                 continue
             }
-            let cellRow = self == .cells ? row : number
+            let cellRow = self == .cells ? row : index + 1
             line.withUTF8Bytes { bytes in
                 forEachField(of: line, bytes) { field in
                     cells.append(Cell(line, bytes, bounds: field, line: number, row: cellRow))

@@ -15,6 +15,9 @@ enum Template {
         var key: String
         var label: Label
         var columns: [String]
+        /// The label as the template prints it, without its numbering: what a row's label text in a
+        /// file is compared with when its words are garbled (see `LabelSimilarity`).
+        var printed: String
     }
 
     static let requestColumns = [
@@ -25,43 +28,54 @@ enum Template {
 
     /// Table 2, in template order. The last row is the fee, a decimal in 万元.
     static let activeRows: [Row] = [
-        Row(key: "rules", label: Label(needles: ["规章"], exact: true), columns: documentColumns),
-        Row(key: "normativeDocuments", label: Label(needles: ["规范性文件"]), columns: documentColumns),
-        Row(key: "licensing", label: Label(needles: ["行政许可"]), columns: []),
-        Row(key: "punishment", label: Label(needles: ["行政处罚"]), columns: []),
-        Row(key: "coercion", label: Label(needles: ["行政强制"]), columns: []),
-        Row(key: "feesTenThousandYuan", label: Label(needles: ["事业性收费"]), columns: []),
+        Row(key: "rules", label: Label(needles: ["规章"], exact: true), columns: documentColumns, printed: "规章"),
+        Row(
+            key: "normativeDocuments",
+            label: Label(needles: ["规范性文件"]),
+            columns: documentColumns,
+            printed: "行政规范性文件"
+        ),
+        Row(key: "licensing", label: Label(needles: ["行政许可"]), columns: [], printed: "行政许可"),
+        Row(key: "punishment", label: Label(needles: ["行政处罚"]), columns: [], printed: "行政处罚"),
+        Row(key: "coercion", label: Label(needles: ["行政强制"]), columns: [], printed: "行政强制"),
+        Row(key: "feesTenThousandYuan", label: Label(needles: ["事业性收费"]), columns: [], printed: "行政事业性收费"),
     ]
 
     /// Table 3, in template order (the order of `Requests.rows`).
     static let requestRows: [Row] = [
-        ("received", ["新收"], false),
-        ("carriedOver", ["上年结转"], false),
-        ("granted", ["予以公开"], false),
-        ("partiallyGranted", ["部分公开"], false),
-        ("denied.stateSecret", ["国家秘密"], false),
-        ("denied.prohibitedByLaw", ["禁止公开", "法律行政法规"], false),
-        ("denied.endangersSecurity", ["三安全", "一稳定"], false),
-        ("denied.thirdPartyRights", ["第三方"], false),
-        ("denied.internalAffairs", ["内部事务"], false),
-        ("denied.processInformation", ["过程性"], false),
-        ("denied.enforcementFiles", ["执法案卷"], false),
-        ("denied.queryMatters", ["查询事项"], false),
-        ("unavailable.notHeld", ["不掌握"], false),
-        ("unavailable.needsCreation", ["另行制作", "没有现成"], false),
-        ("unavailable.unclear", ["仍不明确", "补正后"], false),
-        ("notProcessed.petition", ["信访"], false),
-        ("notProcessed.repeated", ["重复申请"], false),
-        ("notProcessed.publication", ["出版物"], false),
-        ("notProcessed.excessive", ["大量反复"], false),
-        ("notProcessed.reconfirm", ["重新出具", "确认"], false),
-        ("otherHandling.overdueCorrection", ["逾期不补正", "无正当理由逾期"], false),
-        ("otherHandling.unpaidFee", ["缴纳费用", "收费通知"], false),
-        ("otherHandling.other", ["其他"], true),
-        ("total", ["总计"], true),
-        ("carriedForward", ["结转下年"], false),
-    ].map { key, needles, exact in
-        Row(key: key, label: Label(needles: needles, exact: exact), columns: requestColumns)
+        ("received", ["新收"], false, "本年新收政府信息公开申请数量"),
+        ("carriedOver", ["上年结转"], false, "上年结转政府信息公开申请数量"),
+        ("granted", ["予以公开"], false, "予以公开"),
+        ("partiallyGranted", ["部分公开"], false, "部分公开区分处理的只计这一情形不计其他情形"),
+        ("denied.stateSecret", ["国家秘密"], false, "属于国家秘密"),
+        ("denied.prohibitedByLaw", ["禁止公开", "法律行政法规"], false, "其他法律行政法规禁止公开"),
+        ("denied.endangersSecurity", ["三安全", "一稳定"], false, "危及三安全一稳定"),
+        ("denied.thirdPartyRights", ["第三方"], false, "保护第三方合法权益"),
+        ("denied.internalAffairs", ["内部事务"], false, "属于三类内部事务信息"),
+        ("denied.processInformation", ["过程性"], false, "属于四类过程性信息"),
+        ("denied.enforcementFiles", ["执法案卷"], false, "属于行政执法案卷"),
+        ("denied.queryMatters", ["查询事项"], false, "属于行政查询事项"),
+        ("unavailable.notHeld", ["不掌握"], false, "本机关不掌握相关政府信息"),
+        ("unavailable.needsCreation", ["另行制作", "没有现成"], false, "没有现成信息需要另行制作"),
+        ("unavailable.unclear", ["仍不明确", "补正后"], false, "补正后申请内容仍不明确"),
+        ("notProcessed.petition", ["信访"], false, "信访举报投诉类申请"),
+        ("notProcessed.repeated", ["重复申请"], false, "重复申请"),
+        ("notProcessed.publication", ["出版物"], false, "要求提供公开出版物"),
+        ("notProcessed.excessive", ["大量反复"], false, "无正当理由大量反复申请"),
+        ("notProcessed.reconfirm", ["重新出具", "确认"], false, "要求行政机关确认或重新出具已获取信息"),
+        (
+            "otherHandling.overdueCorrection", ["逾期不补正", "无正当理由逾期"], false,
+            "申请人无正当理由逾期不补正行政机关不再处理其政府信息公开申请"
+        ),
+        (
+            "otherHandling.unpaidFee", ["缴纳费用", "收费通知"], false,
+            "申请人逾期未按收费通知要求缴纳费用行政机关不再处理其政府信息公开申请"
+        ),
+        ("otherHandling.other", ["其他"], true, "其他"),
+        ("total", ["总计"], true, "总计"),
+        ("carriedForward", ["结转下年"], false, "结转下年度继续办理"),
+    ].map { key, needles, exact, printed in
+        Row(key: key, label: Label(needles: needles, exact: exact), columns: requestColumns, printed: printed)
     }
 
     /// The index of （六）其他处理's first sub-row in `requestRows`: some 2021-edition reports print

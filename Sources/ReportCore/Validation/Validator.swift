@@ -5,7 +5,7 @@ enum Validator {
     static func findings(_ cells: TableCells, narrative: NarrativeCount?) -> [Finding] {
         requestsBalance(cells) + requestsOutcomes(cells) + requestsColumnTotal(cells) + reviewsTotal(cells)
             + cellsNonNegative(cells) + cellsBlank(cells) + narrativeRequests(cells, narrative)
-            + otherHandlingCollapsed(cells)
+            + otherHandlingCollapsed(cells) + cellsInferred(cells) + cellsAmbiguous(cells)
     }
 
     /// The applicant columns of table 3, as the template prints them.

@@ -1,0 +1,110 @@
+/// Chooses one reading for each row of a table where the text left more than one open: the readings
+/// that together keep the table's identities across rows (table 3's balance and outcomes), as the
+/// spec's "Reading the tables" says.
+///
+/// Cells of rows that had to be read by arithmetic are *inferred*; cells whose value differs
+/// between readings that keep every identity are *ambiguous*, and hold the first such reading.
+/// When no combination keeps the identities (a report inconsistent as published), each row keeps
+/// its first reading, and rows with several are ambiguous: nothing then decides between them.
+struct ReadingChoice {
+    private struct Entry {
+        var row: TableShape.Row
+        var readings: [RowReading]
+        /// What the file printed for the row, for messages.
+        var printed: String
+        /// Whether the text left the values' places open (run together, or some left out).
+        var isOpen: Bool
+    }
+
+    private let identities: [(parts: [Int], total: [Int])]
+    private var entries: [Entry] = []
+
+    /// How many combinations are tried before the search gives up.
+    private static let workLimit = 100_000
+    /// How many combinations that keep every identity are collected.
+    private static let solutionLimit = 16
+
+    init(identities: [(parts: [Int], total: [Int])]) {
+        self.identities = identities
+    }
+
+    /// Adds a row with its readings (at least one), the values it was read from, and whether the
+    /// text left their places open.
+    mutating func add(
+        row: TableShape.Row,
+        readings: [RowReading],
+        printed values: ArraySlice<TableStream.Value>,
+        isOpen: Bool
+    ) {
+        let printed = values.map { String($0.cell.text) }.joined(separator: " ")
+        entries.append(Entry(row: row, readings: readings, printed: printed, isOpen: isOpen))
+    }
+
+    /// Cells read by arithmetic (`TableCells` indices).
+    private(set) var inferred: [Int] = []
+    /// Groups of cells that several readings fit, with a message listing the readings.
+    private(set) var ambiguities: [(cells: [Int], message: String)] = []
+
+    /// The reading of each row.
+    mutating func chosen() -> [(row: TableShape.Row, reading: RowReading)] {
+        let open = entries.indices.filter { entries[$0].readings.count > 1 }
+        var choice = entries.map { _ in 0 }
+        var solutions: [[Int]] = []
+        if !open.isEmpty && !identities.isEmpty {
+            var values = [Int: Int]()
+            for entry in entries where entry.readings.count == 1 {
+                for (column, count) in entry.readings[0].counts.enumerated() { values[entry.row.firstCell + column] = count }
+            }
+            var work = 0
+            search(open[...], &choice, &values, &solutions, &work)
+        }
+        if let first = solutions.first {
+            choice = first
+        } else {
+            choice = entries.map { _ in 0 }
+        }
+        for (index, entry) in entries.enumerated() {
+            let cells = (0..<entry.row.width).map { entry.row.firstCell + $0 }
+            if entry.isOpen { inferred += cells }
+            let alternatives: [Int] = solutions.isEmpty ? Array(entry.readings.indices) : Array(Set(solutions.map { $0[index] })).sorted()
+            guard alternatives.count > 1 else { continue }
+            let counts = alternatives.map { entry.readings[$0].counts }
+            let open = cells.indices.filter { column in Set(counts.map { $0[column] }).count > 1 }
+            let listed = counts.prefix(DigitSplitter.readingLimit).map { $0.map(String.init).joined(separator: "|") }
+            ambiguities.append(
+                (
+                    cells: open.map { cells[$0] },
+                    message: "\(entry.row.key)「\(entry.printed)」可读作 \(alternatives.count) 种：\(listed.joined(separator: "；"))；"
+                        + "文本和表格的勾稽关系都不能确定是哪一种，暂取第一种"
+                )
+            )
+        }
+        inferred.removeAll { cell in ambiguities.contains { $0.cells.contains(cell) } }
+        return entries.indices.map { (entries[$0].row, entries[$0].readings[choice[$0]]) }
+    }
+
+    private func search(
+        _ open: ArraySlice<Int>,
+        _ choice: inout [Int],
+        _ values: inout [Int: Int],
+        _ solutions: inout [[Int]],
+        _ work: inout Int
+    ) {
+        work += 1
+        guard solutions.count < Self.solutionLimit, work <= Self.workLimit else { return }
+        guard let entryIndex = open.first else {
+            let keeps = identities.allSatisfy { identity in
+                identity.parts.reduce(0) { $0 + (values[$1] ?? 0) } == identity.total.reduce(0) { $0 + (values[$1] ?? 0) }
+            }
+            if keeps { solutions.append(choice) }
+            return
+        }
+        let entry = entries[entryIndex]
+        for (index, reading) in entry.readings.enumerated() {
+            choice[entryIndex] = index
+            for (column, count) in reading.counts.enumerated() { values[entry.row.firstCell + column] = count }
+            search(open.dropFirst(), &choice, &values, &solutions, &work)
+        }
+        choice[entryIndex] = 0
+    }
+}

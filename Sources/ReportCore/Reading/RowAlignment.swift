@@ -1,0 +1,175 @@
+/// Lines up a table's rows, in template order, with the values of its section: which values each row
+/// takes.
+///
+/// Rows are found by alignment, not by exact words: a dynamic programme over (row, value) picks the
+/// order-preserving assignment that scores best, where a row scores for the text in front of (or
+/// around) its values naming it (`LabelSimilarity`) and for how well its values fit its width. So a
+/// label with a typo, without its number or missing altogether still lands on its row when the
+/// values around it are where the row's must be; a repeated header row (no values), a row of `-`
+/// placeholders or a stray number is passed over; and a row that the file does not have is left out
+/// (the caller refuses the file). The work is linear in the number of values: rows × values states,
+/// each with a handful of moves.
+struct RowAlignment {
+    /// How a row's values were found.
+    enum Fit {
+        /// As many values as the row has cells.
+        case exact
+        /// Fewer values than cells, with enough digits run together to make up the rest.
+        case joined
+        /// Fewer values than cells: some were left out of the file.
+        case short
+    }
+
+    /// One row's values: `stream.values[values]`.
+    struct Placement {
+        /// The index of the row in the shape's `rows`; for a collapsed row, its last row.
+        var row: Int
+        var values: Range<Int>
+        var fit: Fit
+        /// Whether this is the shape's collapsible rows printed as one.
+        var collapsed = false
+    }
+
+    /// Where each found row's values are, in row order.
+    private(set) var placements: [Placement] = []
+
+    /// A label's weight against a value count's, in a row's score.
+    private static let labelWeight = 2.0
+    /// The cost of a row not found: rather a row left out than two labels bent out of shape.
+    private static let missingRowCost = 1.5
+    /// The cost of passing over a value between rows.
+    private static let skippedValueCost = 0.02
+
+    init(_ shape: TableShape, _ stream: TableStream) {
+        var labelled = shape.rows.map { (label: $0.label, printed: $0.printed) }
+        if let collapsible = shape.collapsible { labelled.append((collapsible.label, collapsible.printed)) }
+        let similarity = LabelSimilarity(labelled)
+        let rowCount = shape.rows.count
+        let valueCount = stream.values.count
+        let width = valueCount + 1
+        var score = [Double](repeating: -.infinity, count: (rowCount + 1) * width)
+        var from = [Move](repeating: .none, count: (rowCount + 1) * width)
+        for value in 0...valueCount { score[value] = 0 }
+        var evidence = Evidence(stream: stream, similarity: similarity)
+
+        for row in 0...rowCount {
+            for value in 0...valueCount {
+                let here = score[row * width + value]
+                guard here > -.infinity else { continue }
+                func relax(_ toRow: Int, _ toValue: Int, _ gain: Double, _ move: Move) {
+                    let index = toRow * width + toValue
+                    if here + gain > score[index] {
+                        score[index] = here + gain
+                        from[index] = move
+                    }
+                }
+                if value < valueCount {
+                    relax(row, value + 1, row == 0 ? 0 : -Self.skippedValueCost, .skipValue)
+                }
+                guard row < rowCount else { continue }
+                relax(row + 1, value, -Self.missingRowCost, .skipRow)
+                guard value < valueCount else { continue }
+                for option in Self.options(shape.rows[row], at: value, stream) {
+                    let label = evidence.score(row: row, first: value, end: option.end)
+                    let gain = Self.labelWeight * label + option.gain
+                    relax(row + 1, option.end, gain, .place(value, option.fit, collapsed: false))
+                }
+                if let collapsible = shape.collapsible, collapsible.rows.lowerBound == row {
+                    let last = shape.rows[collapsible.rows.upperBound]
+                    for option in Self.options(last, at: value, stream) {
+                        let label = evidence.score(row: rowCount, first: value, end: option.end)
+                        let gain = Self.labelWeight * label + option.gain
+                        relax(collapsible.rows.upperBound + 1, option.end, gain, .place(value, option.fit, collapsed: true))
+                    }
+                }
+            }
+        }
+
+        var value = (0...valueCount).max { score[rowCount * width + $0] < score[rowCount * width + $1] } ?? 0
+        var row = rowCount
+        var placements: [Placement] = []
+        while row > 0 {
+            switch from[row * width + value] {
+            case .none:
+                row = 0
+            case .skipValue:
+                value -= 1
+            case .skipRow:
+                row -= 1
+            case .place(let first, let fit, let collapsed):
+                placements.append(Placement(row: row - 1, values: first..<value, fit: fit, collapsed: collapsed))
+                row = collapsed ? shape.collapsible!.rows.lowerBound : row - 1
+                value = first
+            }
+        }
+        self.placements = placements.reversed()
+    }
+
+    private enum Move {
+        case none
+        case skipValue
+        case skipRow
+        case place(Int, Fit, collapsed: Bool)
+    }
+
+    /// The ways `row` can take values starting at `first`: where they end, the fit, and its score.
+    private static func options(
+        _ row: TableShape.Row,
+        at first: Int,
+        _ stream: TableStream
+    ) -> [(end: Int, fit: Fit, gain: Double)] {
+        let values = stream.values
+        let groupEnd = stream.groupEnds[first]
+        let available = groupEnd - first
+        // A row starts where its label is: after text, or at the start of a visual row.
+        let startsRow = first == 0 || values[first].followsText || values[first].cell.row != values[first - 1].cell.row
+        let start = startsRow ? 0.0 : -0.3
+        if available >= row.width {
+            let end = first + row.width
+            let runsOn = end < groupEnd && values[end].cell.row == values[end - 1].cell.row
+            return [(end, .exact, 1 + start - (runsOn ? 0.3 : 0))]
+        }
+        if row.spansLabels, first + row.width <= values.count {
+            return [(first + row.width, .exact, 0.8 + start)]
+        }
+        let digits = values[first..<groupEnd].reduce(0) { $0 + ($1.joined ? $1.cell.bounds.count : 1) }
+        if digits >= row.width {
+            return [(groupEnd, .joined, 0.7 + start)]
+        }
+        return [(groupEnd, .short, 0.2 + start)]
+    }
+}
+
+/// The text around values, folded once per place, and the label scores of rows there.
+private struct Evidence {
+    let stream: TableStream
+    let similarity: LabelSimilarity
+    private var texts: [Int: LabelSimilarity.Text] = [:]
+
+    init(stream: TableStream, similarity: LabelSimilarity) {
+        self.stream = stream
+        self.similarity = similarity
+    }
+
+    /// How well the text around values `first..<end` names `row`: the text in front, the text in
+    /// front and behind together (a label wrapped around its numbers), or, less, the text behind
+    /// alone (a label printed under its numbers). Only a value that text stands in front of starts a
+    /// labelled row.
+    mutating func score(row: Int, first: Int, end: Int) -> Double {
+        guard first == 0 || stream.values[first].followsText else { return 0 }
+        let labels = stream.labels
+        let before = text(first) { labels[first].tail }
+        let best = similarity.score(row: row, before)
+        guard best < 1, !labels[end].head.isEmpty else { return best }
+        let after = text(-end - 1) { labels[end].head }
+        let around = text(Int.min + first * 0x10000 + end) { labels[first].tail + labels[end].head }
+        return max(best, similarity.score(row: row, around) - 0.05, 0.8 * similarity.score(row: row, after))
+    }
+
+    private mutating func text(_ key: Int, _ make: () -> String) -> LabelSimilarity.Text {
+        if let cached = texts[key] { return cached }
+        let text = LabelSimilarity.Text(make())
+        texts[key] = text
+        return text
+    }
+}

@@ -1,0 +1,148 @@
+/// Reads one table of a report into `TableCells`: its values (`TableStream`), which row takes which
+/// (`RowAlignment`), the readings of rows whose values were run together or left out
+/// (`DigitSplitter`, placements of the values that are there), and the choice among readings that
+/// the template's arithmetic makes (`ReadingChoice`).
+///
+/// Cells read by that arithmetic rather than straight from the text are listed as inferred; cells
+/// that more than one reading fits, as ambiguous, holding the first reading. A row that is not in
+/// the file at all refuses the file.
+enum TableReader {
+    /// The most values a table's section may hold: a real table has a few hundred.
+    static let maximumValues = 20_000
+
+    /// Reads `shape` from `cells` (the cell stream of its section) into `table`.
+    static func read(_ shape: TableShape, from cells: [Cell], into table: inout TableCells) throws(NotAReport) {
+        let stream = TableStream(cells: cells)
+        guard stream.values.count <= maximumValues else {
+            throw NotAReport(.unreadableTable, "\(shape.name): \(stream.values.count) numbers, not a table")
+        }
+        let alignment = RowAlignment(shape, stream)
+        var found = Set<Int>()
+        for placement in alignment.placements {
+            if placement.collapsed, let collapsible = shape.collapsible {
+                found.formUnion(collapsible.rows)
+            } else {
+                found.insert(placement.row)
+            }
+        }
+        if let missing = shape.rows.indices.first(where: { !found.contains($0) }) {
+            let row = shape.rows[missing]
+            throw NotAReport(.unreadableTable, "\(shape.name): row \(row.key) (\(row.printed)) not found")
+        }
+
+        var choice = ReadingChoice(identities: shape.identities)
+        for placement in alignment.placements {
+            let row = shape.rows[placement.row]
+            let values = stream.values[placement.values]
+            let isOpen = placement.fit != .exact
+            choice.add(row: row, readings: readings(of: row, values, placement.fit), printed: values, isOpen: isOpen)
+        }
+        for (row, reading) in choice.chosen() {
+            for (column, cell) in reading.cells.enumerated() {
+                try table.store(cell.value, of: cell, in: row.firstCell + column)
+            }
+        }
+        table.inferred += choice.inferred
+        table.ambiguities += choice.ambiguities
+        for placement in alignment.placements where placement.collapsed {
+            let line = stream.values[placement.values.lowerBound].cell.line
+            table.collapsedOtherHandlingLine = line
+            for row in shape.collapsible!.rows.dropLast() {
+                for column in 0..<shape.rows[row].width { table.lines[shape.rows[row].firstCell + column] = line }
+            }
+        }
+    }
+
+    /// The readings of `row` from the values the alignment gave it.
+    private static func readings(
+        of row: TableShape.Row,
+        _ values: ArraySlice<TableStream.Value>,
+        _ fit: RowAlignment.Fit
+    ) -> [RowReading] {
+        switch fit {
+        case .exact:
+            return [RowReading(values.prefix(row.width).map(\.cell))]
+        case .joined:
+            let runs = values.map { value in
+                value.cell.value == .blank ? Array("0".utf8) : value.cell.withUTF8Bytes { $0.filter { $0 != UInt8(ascii: ",") } }
+            }
+            let fixed = values.map { !$0.joined }
+            var found = DigitSplitter.readings(of: runs, width: row.width, sums: row.sums, fixed: fixed).readings
+            if found.isEmpty {
+                // No cut keeps the row's sums: read the first cut, and let validation say what is wrong.
+                found = Array(DigitSplitter.readings(of: runs, width: row.width, sums: [], fixed: fixed).readings.prefix(1))
+            }
+            let cells = Array(values.map(\.cell))
+            return found.map { reading in
+                RowReading(
+                    reading.map { piece in
+                        var cell = cells[piece.run]
+                        if !fixed[piece.run] {
+                            cell.bounds = cell.bounds.lowerBound + piece.bytes.lowerBound..<cell.bounds.lowerBound
+                                + piece.bytes.upperBound
+                            cell.value = cell.withUTF8Bytes(CellValue.init)
+                        }
+                        return cell
+                    }
+                )
+            }
+        case .short:
+            return RowReading.placements(of: Array(values.map(\.cell)), width: row.width, sums: row.sums)
+        }
+    }
+}
+
+/// One way of reading a row: a cell for each of its columns.
+struct RowReading {
+    var cells: [Cell]
+
+    init(_ cells: [Cell]) {
+        self.cells = cells
+    }
+
+    /// The counts the cells hold (blank and non-numbers as 0).
+    var counts: [Int] {
+        cells.map { cell in
+            guard case .number = cell.value else { return 0 }
+            return cell.withUTF8Bytes { bytes in
+                Int(String(decoding: bytes.filter { $0 != UInt8(ascii: ",") }, as: UTF8.self)) ?? 0
+            }
+        }
+    }
+
+    /// How a row with fewer values than columns may be read: the values in order, each in a column
+    /// of its own, the columns left over blank; only the placements that keep the row's sums, or all
+    /// of them when none does.
+    static func placements(of values: [Cell], width: Int, sums: [TableShape.Sum]) -> [RowReading] {
+        var all: [RowReading] = []
+        var kept: [RowReading] = []
+        var columns: [Int] = []
+        func place(from column: Int) {
+            guard kept.count < DigitSplitter.readingLimit, all.count < 4 * DigitSplitter.readingLimit else { return }
+            if columns.count == values.count {
+                var cells = (0..<width).map { _ in Self.blank(like: values[0]) }
+                for (value, column) in zip(values, columns) { cells[column] = value }
+                let reading = RowReading(cells)
+                let counts = reading.counts
+                if sums.allSatisfy({ counts[$0.parts].reduce(0, +) == counts[$0.total] }) { kept.append(reading) }
+                all.append(reading)
+                return
+            }
+            guard column < width, width - column >= values.count - columns.count else { return }
+            columns.append(column)
+            place(from: column + 1)
+            columns.removeLast()
+            place(from: column + 1)
+        }
+        place(from: 0)
+        return kept.isEmpty ? all : kept
+    }
+
+    /// A blank cell on the line of `cell`.
+    static func blank(like cell: Cell) -> Cell {
+        var blank = cell
+        blank.bounds = cell.bounds.lowerBound..<cell.bounds.lowerBound
+        blank.value = .blank
+        return blank
+    }
+}

@@ -1,0 +1,199 @@
+/// The values of one table's section in reading order, and the label text around them: what
+/// `RowAlignment` lines up with the template's rows.
+///
+/// A value is a number cell, a blank mark (`/`, `-`, an empty cell between two values of one row),
+/// or a run of digits found inside text: crawler copies glue a row's label and its values together
+/// (`…申请数量640020470二、上年结转…`), and such a run may hold several values (see `DigitSplitter`).
+/// Digits that belong to the words are not values: list numbering (`1.`, `（2）`, the `2` of
+/// `00000002.其他…`), quantities with a unit (`189 件`, `2024 年`, `17.46%`), `第3页`, and page
+/// numbers between rows (`— 4 —`).
+struct TableStream {
+    /// One value, as a cell whose bounds cover just its digits or mark.
+    struct Value {
+        var cell: Cell
+        /// Digits found inside text: possibly several values printed without separators.
+        var joined: Bool
+        /// Whether text stands between this value and the one before it.
+        var followsText: Bool
+    }
+
+    /// The folded text (see `LabelKey`) between two values: its first and last characters.
+    struct Label {
+        var head = ""
+        var tail = ""
+    }
+
+    private(set) var values: [Value] = []
+    /// `labels[i]` is the text in front of `values[i]`; the last one is the text after the last value.
+    private(set) var labels: [Label] = []
+    /// `groupEnds[i]`: the index after the last value of the run (values without text between them)
+    /// that `values[i]` belongs to.
+    private(set) var groupEnds: [Int] = []
+
+    /// How many characters of text on each side of a value count as its label.
+    static let labelCharacters = 40
+
+    init(cells: [Cell]) {
+        var cells = cells
+        Self.markBlanksInsideValueRows(&cells)
+        var pending = PendingText()
+        for cell in cells {
+            switch cell.value {
+            case .empty:
+                continue
+            case .number, .blank:
+                append(Value(cell: cell, joined: false, followsText: false), after: &pending)
+            case .text:
+                guard !PageFurniture.isPageNumber(cell.text) else { continue }
+                cell.withUTF8Bytes { bytes in
+                    Self.scan(bytes) { range, isValue in
+                        let bounds = cell.bounds.lowerBound + range.lowerBound..<cell.bounds.lowerBound + range.upperBound
+                        if isValue {
+                            var digits = cell
+                            digits.bounds = bounds
+                            digits.value = CellValue(UnsafeBufferPointer(rebasing: bytes[range]))
+                            append(Value(cell: digits, joined: range.count > 1, followsText: false), after: &pending)
+                        } else {
+                            pending.add(UnsafeBufferPointer(rebasing: bytes[range]))
+                        }
+                    }
+                }
+            }
+        }
+        labels.append(pending.label)
+        groupEnds = [Int](repeating: values.count, count: values.count)
+        var end = values.count
+        for index in values.indices.reversed() {
+            groupEnds[index] = end
+            if values[index].followsText { end = index }
+        }
+    }
+
+    private mutating func append(_ value: Value, after pending: inout PendingText) {
+        var value = value
+        value.followsText = values.isEmpty || !pending.isEmpty
+        labels.append(pending.label)
+        pending = PendingText()
+        values.append(value)
+    }
+
+    /// An empty cell between two values of the same row is a value left blank.
+    private static func markBlanksInsideValueRows(_ cells: inout [Cell]) {
+        var rowStart = 0
+        while rowStart < cells.count {
+            var rowEnd = rowStart
+            while rowEnd < cells.count, cells[rowEnd].row == cells[rowStart].row { rowEnd += 1 }
+            if let first = (rowStart..<rowEnd).first(where: { cells[$0].value.isValue }),
+                let last = (rowStart..<rowEnd).last(where: { cells[$0].value.isValue })
+            {
+                for index in first..<last where cells[index].value == .empty { cells[index].value = .blank }
+            }
+            rowStart = rowEnd
+        }
+    }
+
+    /// Calls `body` with each stretch of the text cell `text`: a run of digits that is a value
+    /// (`true`), or words (`false`).
+    static func scan(_ text: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>, Bool) -> Void) {
+        var wordsStart = 0
+        var index = 0
+        while index < text.count {
+            guard isDigit(text[index]) else {
+                index += text[index] < 0x80 ? 1 : UTF8.scalarWidth(lead: text[index])
+                continue
+            }
+            var end = index
+            while end < text.count, isDigit(text[end]) { end += 1 }
+            if end + 1 < text.count, text[end] == UInt8(ascii: "."), isDigit(text[end + 1]) {
+                end += 1
+                while end < text.count, isDigit(text[end]) { end += 1 }
+            }
+            let digits = index..<end
+            let value = valueDigits(digits, in: text)
+            if let value, !value.isEmpty {
+                if wordsStart < value.lowerBound { body(wordsStart..<value.lowerBound, false) }
+                body(value, true)
+                wordsStart = value.upperBound
+            }
+            index = end
+        }
+        if wordsStart < text.count { body(wordsStart..<text.count, false) }
+    }
+
+    /// The part of the digit run `digits` that is a value, or `nil` when the run belongs to the words.
+    private static func valueDigits(
+        _ digits: Range<Int>,
+        in text: UnsafeBufferPointer<UInt8>
+    ) -> Range<Int>? {
+        let before = digits.lowerBound > 0 ? text.scalar(before: digits.lowerBound) : nil
+        let next = digits.upperBound < text.count ? text.scalar(at: digits.upperBound) : nil
+        let nextWord = text.firstScalar(from: digits.upperBound, skipping: " ")
+        if let nextWord, unitCharacters.contains(nextWord) { return nil }
+        if before == "第" || before.map(isLetter) == true || next.map(isLetter) == true { return nil }
+        if before == "(" && next == ")" { return nil }
+        // 1. 2、 before a label: numbering. A longer run ends with the numbering of the next label.
+        if let next, next == "." || next == "、",
+            case let afterIndex = digits.upperBound + UTF8.scalarWidth(lead: text[digits.upperBound]),
+            afterIndex >= text.count || !isDigit(text[afterIndex])
+        {
+            let isDecimal = text[digits].contains(UInt8(ascii: "."))
+            guard !isDecimal, digits.count > 1 else { return nil }
+            return digits.lowerBound..<digits.upperBound - 1
+        }
+        // 数据1, 表3, 附件2: a header cell of a word or two and a number.
+        if digits.lowerBound <= 6, let before, before.value >= 0x3000, next == nil { return nil }
+        return digits
+    }
+
+    /// Characters that make the number in front of them a quantity in prose.
+    private static let unitCharacters: Set<Unicode.Scalar> = Set(
+        "件年月日个项次人元%％‰页条场名家份岁天号万亿余多位户起宗批期届倍".unicodeScalars
+    )
+
+    private static func isDigit(_ byte: UInt8) -> Bool {
+        byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+    }
+
+    private static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+        ("0"..."9").contains(scalar)
+    }
+
+    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
+    }
+}
+
+/// The folded text between two values, kept to its first and last `labelCharacters`.
+private struct PendingText {
+    private var head: [UInt8] = []
+    private var tail: [UInt8] = []
+    private var length = 0
+
+    var isEmpty: Bool { length == 0 }
+
+    mutating func add(_ text: UnsafeBufferPointer<UInt8>) {
+        let limit = TableStream.labelCharacters * 3
+        LabelKey.withKey(ofUTF8: text) { key in
+            guard !key.isEmpty else { return }
+            length += key.count
+            if head.count < limit {
+                head += UnsafeBufferPointer(rebasing: key.prefix(limit)).prefixOnScalarBoundary(limit - head.count)
+            }
+            tail += key
+            if tail.count > 2 * limit { tail.removeFirst(tail.count - limit) }
+        }
+    }
+
+    var label: TableStream.Label {
+        guard !isEmpty else { return TableStream.Label() }
+        let limit = TableStream.labelCharacters * 3
+        return TableStream.Label(
+            head: Self.string(head),
+            tail: Self.string(tail.withUnsafeBufferPointer { $0.suffixOnScalarBoundary(limit) })
+        )
+    }
+
+    private static func string(_ bytes: [UInt8]) -> String {
+        String(decoding: bytes, as: UTF8.self)
+    }
+}

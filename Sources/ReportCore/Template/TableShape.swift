@@ -1,0 +1,103 @@
+/// A table as the reader lines it up with a file: the rows it prints, in order, each with the cells
+/// its values fill and the sums that hold between those values. Built from `Template`'s rows, so the
+/// template's shape is still described once.
+struct TableShape {
+    /// One printed row.
+    struct Row {
+        var key: String
+        var label: Template.Label
+        /// The label as printed, without numbering (see `Template.Row.printed`).
+        var printed: String
+        /// The `TableCells` index of the row's first value; its values fill consecutive cells.
+        var firstCell: Int
+        var width: Int
+        /// Sums that hold between the row's values by the template's arithmetic.
+        var sums: [Sum]
+        /// Whether text may stand between the row's values: table 4 prints its 15 values as one row,
+        /// which transcriptions break into three small tables, each with a header of its own.
+        var spansLabels = false
+    }
+
+    /// `values[total] == values[parts].sum()`, offsets within a row.
+    struct Sum {
+        var parts: Range<Int>
+        var total: Int
+    }
+
+    /// Rows that some files print as one: their values are then the last row's, the others 0.
+    struct Collapsible {
+        var rows: ClosedRange<Int>
+        var label: Template.Label
+        var printed: String
+    }
+
+    /// "表二", "表三", "表四", for messages.
+    var name: String
+    var rows: [Row]
+    var collapsible: Collapsible?
+    /// Sums across rows (table 3's 勾稽关系), as cell indices: `cells[total] == cells[parts].sum()`.
+    var identities: [(parts: [Int], total: [Int])] = []
+}
+
+extension Template {
+    /// Table 2: six rows, no arithmetic between them.
+    static let activeTable: TableShape = {
+        var first = 0
+        let rows = activeRows.map { row in
+            defer { first += max(row.columns.count, 1) }
+            return TableShape.Row(
+                key: row.key,
+                label: row.label,
+                printed: row.printed,
+                firstCell: first,
+                width: max(row.columns.count, 1),
+                sums: []
+            )
+        }
+        return TableShape(name: "表二", rows: rows)
+    }()
+
+    /// Table 3: 25 rows of seven columns whose last is the sum of the six applicant columns; the
+    /// balance and the outcomes hold between rows.
+    static let requestsTable: TableShape = {
+        let rows = requestRows.enumerated().map { index, row in
+            TableShape.Row(
+                key: row.key,
+                label: row.label,
+                printed: row.printed,
+                firstCell: requestCell(row: index, column: 0),
+                width: 7,
+                sums: [TableShape.Sum(parts: 0..<6, total: 6)]
+            )
+        }
+        let collapsible = TableShape.Collapsible(
+            rows: otherHandlingFirstRow...otherHandlingFirstRow + 2,
+            label: Label(needles: [otherHandlingCollapsedNeedle]),
+            printed: otherHandlingCollapsedNeedle
+        )
+        var identities: [(parts: [Int], total: [Int])] = []
+        for column in 0..<7 {
+            let cell = { (row: Int) in requestCell(row: row, column: column) }
+            identities.append((parts: [cell(0), cell(1)], total: [cell(23), cell(24)]))
+            identities.append((parts: (2...22).map(cell), total: [cell(23)]))
+        }
+        return TableShape(name: "表三", rows: rows, collapsible: collapsible, identities: identities)
+    }()
+
+    /// Table 4: one row of 15 values under a two-level header, three groups of five whose last is the
+    /// sum of the other four.
+    static let reviewsTable = TableShape(
+        name: "表四",
+        rows: [
+            TableShape.Row(
+                key: "reviews",
+                label: reviewHeader,
+                printed: "行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计",
+                firstCell: reviewsFirstCell,
+                width: 15,
+                sums: (0..<3).map { TableShape.Sum(parts: $0 * 5..<$0 * 5 + 4, total: $0 * 5 + 4) },
+                spansLabels: true
+            )
+        ]
+    )
+}
