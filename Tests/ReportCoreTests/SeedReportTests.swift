@@ -2,8 +2,8 @@ import Foundation
 import ReportCore
 import Testing
 
-/// The five real reports in `shared/seeds`, each a different flattening of the template. They are
-/// read when the folder exists beside the checkout; the tests skip cleanly when it does not.
+/// The five real reports given with the project (`Fixtures/seeds`, copies of `shared/seeds`), each a
+/// different flattening of the template.
 struct SeedReportTests {
     struct Expectation: CustomTestStringConvertible, Sendable {
         var file: String
@@ -16,9 +16,7 @@ struct SeedReportTests {
         var testDescription: String { file }
     }
 
-    static let seeds = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("shared/seeds")
+    static let seeds = Bundle.module.url(forResource: "seeds", withExtension: nil, subdirectory: "Fixtures")!
 
     static let expectations = [
         Expectation(
@@ -59,9 +57,7 @@ struct SeedReportTests {
         ),
     ]
 
-    static let seedsExist = FileManager.default.fileExists(atPath: seeds.path)
-
-    @Test(.enabled(if: seedsExist, "shared/seeds is not beside this checkout"), arguments: expectations)
+    @Test(arguments: expectations)
     func seedParsesToEveryCell(_ expected: Expectation) throws {
         let url = Self.seeds.appendingPathComponent(expected.file)
         let bytes = try [UInt8](Data(contentsOf: url))
