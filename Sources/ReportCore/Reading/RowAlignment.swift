@@ -64,22 +64,24 @@ struct RowAlignment {
                     }
                 }
                 if value < valueCount {
-                    relax(row, value + 1, row == 0 ? 0 : -Self.skippedValueCost, .skipValue)
+                    let cost = row == 0 || stream.values[value].isEmptyCell ? 0 : Self.skippedValueCost
+                    relax(row, value + 1, -cost, .skipValue)
                 }
                 guard row < rowCount else { continue }
                 relax(row + 1, value, -Self.missingRowCost, .skipRow)
                 guard value < valueCount else { continue }
                 for option in Self.options(shape.rows[row], at: value, stream) {
-                    let label = evidence.score(row: row, first: value, end: option.end)
+                    let label = evidence.score(row: row, first: value, end: option.values.upperBound)
                     let gain = Self.labelWeight * label + option.gain
-                    relax(row + 1, option.end, gain, .place(value, option.fit, collapsed: false))
+                    relax(row + 1, option.values.upperBound, gain, .place(value, option.values, option.fit, collapsed: false))
                 }
                 if let collapsible = shape.collapsible, collapsible.rows.lowerBound == row {
                     let last = shape.rows[collapsible.rows.upperBound]
                     for option in Self.options(last, at: value, stream) {
-                        let label = evidence.score(row: rowCount, first: value, end: option.end)
+                        let label = evidence.score(row: rowCount, first: value, end: option.values.upperBound)
                         let gain = Self.labelWeight * label + option.gain
-                        relax(collapsible.rows.upperBound + 1, option.end, gain, .place(value, option.fit, collapsed: true))
+                        let move = Move.place(value, option.values, option.fit, collapsed: true)
+                        relax(collapsible.rows.upperBound + 1, option.values.upperBound, gain, move)
                     }
                 }
             }
@@ -96,8 +98,8 @@ struct RowAlignment {
                 value -= 1
             case .skipRow:
                 row -= 1
-            case .place(let first, let fit, let collapsed):
-                placements.append(Placement(row: row - 1, values: first..<value, fit: fit, collapsed: collapsed))
+            case .place(let first, let values, let fit, let collapsed):
+                placements.append(Placement(row: row - 1, values: values, fit: fit, collapsed: collapsed))
                 row = collapsed ? shape.collapsible!.rows.lowerBound : row - 1
                 value = first
             }
@@ -109,34 +111,44 @@ struct RowAlignment {
         case none
         case skipValue
         case skipRow
-        case place(Int, Fit, collapsed: Bool)
+        /// A row placed from the value the move starts at, taking `values` (the empty cells in front
+        /// of them passed over).
+        case place(Int, Range<Int>, Fit, collapsed: Bool)
     }
 
-    /// The ways `row` can take values starting at `first`: where they end, the fit, and its score.
+    /// The ways `row` can take values starting at `first`: the values it takes, the fit, and the fit's
+    /// score.
+    ///
+    /// Empty cells at either end of a run are dropped while the run has more values than the row:
+    /// a label merged over two columns leaves an empty cell before the values, a grid row may end in
+    /// one; within its width they are cells left blank.
     private static func options(
         _ row: TableShape.Row,
         at first: Int,
         _ stream: TableStream
-    ) -> [(end: Int, fit: Fit, gain: Double)] {
+    ) -> [(values: Range<Int>, fit: Fit, gain: Double)] {
         let values = stream.values
         let groupEnd = stream.groupEnds[first]
-        let available = groupEnd - first
         // A row starts where its label is: after text, or at the start of a visual row.
         let startsRow = first == 0 || values[first].followsText || values[first].cell.row != values[first - 1].cell.row
         let start = startsRow ? 0.0 : -0.3
-        if available >= row.width {
-            let end = first + row.width
-            let runsOn = end < groupEnd && values[end].cell.row == values[end - 1].cell.row
-            return [(end, .exact, 1 + start - (runsOn ? 0.3 : 0))]
+        var taken = first
+        while groupEnd - taken > row.width, values[taken].isEmptyCell { taken += 1 }
+        if groupEnd - taken >= row.width {
+            let end = taken + row.width
+            let runsOn = values[end..<groupEnd].contains { !$0.isEmptyCell && $0.cell.row == values[end - 1].cell.row }
+            // A row of empty cells only is weak evidence: header rows padded to the grid are too.
+            let empty = values[taken..<end].allSatisfy(\.isEmptyCell)
+            return [(taken..<end, .exact, (empty ? 0.3 : 1) + start - (runsOn ? 0.3 : 0))]
         }
         if row.spansLabels, first + row.width <= values.count {
-            return [(first + row.width, .exact, 0.8 + start)]
+            return [(first..<first + row.width, .exact, 0.8 + start)]
         }
         let digits = values[first..<groupEnd].reduce(0) { $0 + ($1.joined ? $1.cell.bounds.count : 1) }
         if digits >= row.width {
-            return [(groupEnd, .joined, 0.7 + start)]
+            return [(first..<groupEnd, .joined, 0.7 + start)]
         }
-        return [(groupEnd, .short, 0.2 + start)]
+        return [(first..<groupEnd, .short, 0.2 + start)]
     }
 }
 

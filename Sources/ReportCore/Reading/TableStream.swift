@@ -15,6 +15,9 @@ struct TableStream {
         var joined: Bool
         /// Whether text stands between this value and the one before it.
         var followsText: Bool
+
+        /// Whether the value is an empty cell of a grid (see `markBlanks`), not a printed mark.
+        var isEmptyCell: Bool { cell.value == .blank && cell.bounds.isEmpty }
     }
 
     /// The folded text (see `LabelKey`) between two values: its first and last characters.
@@ -35,8 +38,8 @@ struct TableStream {
 
     init(cells: [Cell]) {
         var cells = cells
-        Self.markBlanksInsideValueRows(&cells)
-        var pending = PendingText()
+        Self.markBlanks(&cells)
+        var pending = Pending()
         for cell in cells {
             switch cell.value {
             case .empty:
@@ -60,7 +63,7 @@ struct TableStream {
                 }
             }
         }
-        labels.append(pending.label)
+        labels.append(pending.sincePrinted.label)
         groupEnds = [Int](repeating: values.count, count: values.count)
         var end = values.count
         for index in values.indices.reversed() {
@@ -69,24 +72,45 @@ struct TableStream {
         }
     }
 
-    private mutating func append(_ value: Value, after pending: inout PendingText) {
+    /// Appends `value`. A printed value's label is all the text since the last printed value, so that
+    /// the empty cells of a header row padded to the grid do not take a row's label from it; the empty
+    /// cells of one row stay one run, and a row's values after them start one of their own.
+    private mutating func append(_ value: Value, after pending: inout Pending) {
         var value = value
-        value.followsText = values.isEmpty || !pending.isEmpty
-        labels.append(pending.label)
-        pending = PendingText()
+        let previous = values.last
+        let otherRow = previous.map { $0.cell.row != value.cell.row } ?? true
+        value.followsText =
+            previous == nil || !pending.sinceAny.isEmpty
+            || otherRow && (value.isEmptyCell || previous?.isEmptyCell == true)
+        if value.isEmptyCell {
+            labels.append(pending.sinceAny.label)
+            pending.sinceAny = PendingText()
+        } else {
+            labels.append(pending.sincePrinted.label)
+            pending = Pending()
+        }
         values.append(value)
     }
 
-    /// An empty cell between two values of the same row is a value left blank.
-    private static func markBlanksInsideValueRows(_ cells: inout [Cell]) {
+    /// An empty cell between two values of the same row is a value left blank, and so is every empty
+    /// cell after a row's last words: a grid (a .docx or HTML table, pipes) keeps a cell for each
+    /// column, and an office leaves the ones it has nothing for empty (a 规章 row of three empty
+    /// cells, a carried-forward row without its total).
+    private static func markBlanks(_ cells: inout [Cell]) {
         var rowStart = 0
         while rowStart < cells.count {
             var rowEnd = rowStart
             while rowEnd < cells.count, cells[rowEnd].row == cells[rowStart].row { rowEnd += 1 }
-            if let first = (rowStart..<rowEnd).first(where: { cells[$0].value.isValue }),
-                let last = (rowStart..<rowEnd).last(where: { cells[$0].value.isValue })
-            {
-                for index in first..<last where cells[index].value == .empty { cells[index].value = .blank }
+            let row = rowStart..<rowEnd
+            let firstValue = row.first(where: { cells[$0].value.isValue })
+            let lastValue = row.last(where: { cells[$0].value.isValue })
+            if let firstValue, let lastValue {
+                for index in firstValue...lastValue where cells[index].value == .empty { cells[index].value = .blank }
+            }
+            // After the row's last words, or after its first value when it has no words.
+            let words = row.last(where: { cells[$0].value == .text })
+            if let trailing = words.map({ $0 + 1 }) ?? firstValue {
+                for index in trailing..<rowEnd where cells[index].value == .empty { cells[index].value = .blank }
             }
             rowStart = rowEnd
         }
@@ -160,6 +184,17 @@ struct TableStream {
 
     private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
         ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
+    }
+}
+
+/// The text since the last value, and since the last printed one (not an empty cell).
+private struct Pending {
+    var sinceAny = PendingText()
+    var sincePrinted = PendingText()
+
+    mutating func add(_ text: UnsafeBufferPointer<UInt8>) {
+        sinceAny.add(text)
+        sincePrinted.add(text)
     }
 }
 
