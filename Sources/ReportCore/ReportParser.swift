@@ -30,6 +30,17 @@ public struct ReportParser: Sendable {
         }
     }
 
+    /// The lines the parser reads in a file: its text, decoded or extracted from its container,
+    /// folded, with run-on lines cut at their headings; each with the number that `sourceLines` give.
+    public func lines(_ bytes: [UInt8]) -> Result<[(number: Int, text: String)], NotAReport> {
+        do throws(NotAReport) {
+            let (lines, numbers) = RunOnLines.split(TextNormalizer.lines(of: try SourceText(bytes, pdfText: pdfText).text))
+            return .success(zip(numbers, lines).map { (number: $0, text: $1) })
+        } catch {
+            return .failure(error)
+        }
+    }
+
     private func record(_ bytes: [UInt8], sourceName: String) throws(NotAReport) -> Record {
         let text = try SourceText(bytes, pdfText: pdfText)
         let (lines, lineNumbers) = RunOnLines.split(TextNormalizer.lines(of: text.text))

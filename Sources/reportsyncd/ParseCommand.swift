@@ -21,8 +21,22 @@ struct ParseCommand: ParsableCommand {
     @Flag(help: "Indent the JSON for reading.")
     var pretty = false
 
+    @Flag(
+        help: """
+            Print the text the parser reads instead (a PDF's, a page's or a document's, decoded and \
+            folded), each line with the number that sourceLines give.
+            """
+    )
+    var text = false
+
     func run() throws {
         do {
+            if text {
+                let lines = try ReportFile(path: file).text()
+                let output = lines.map { "\($0.number)\t\($0.text)\n" }.joined()
+                FileHandle.standardOutput.write(Data(output.utf8))
+                return
+            }
             let record = try ReportFile(path: file).parse()
             FileHandle.standardOutput.write(Data(record.jsonBytes(pretty: pretty) + [UInt8(ascii: "\n")]))
         } catch let failure as ReportFile.Failure {

@@ -82,6 +82,12 @@ enum LabelKey {
         return length
     }
 
+    /// `text` without the characters its key leaves out (white space, `|` fillers), and nothing
+    /// folded: the agency as written, character for character beside its key.
+    static func plain<S: StringProtocol>(of text: S) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.filter { !$0.isLayoutSpace && $0 != "|" }))
+    }
+
     /// `text` with its traditional characters in their simplified form and nothing else changed: the
     /// same length in UTF-8, so offsets found in it hold in `text`.
     static func simplified(_ text: String) -> String {
@@ -163,6 +169,7 @@ enum LabelKey {
             + "辦办與与無无實实況况單单稱称負负責责簽签專专門门網网絡络對对應应據据統统間间問问題题進进聯联級级縣县區区"
             + "鄉乡鎮镇廳厅產产價价獲获屬属險险穩稳龍龙東东軍軍個个號号歸归錄录導导師师環环衛卫盤盘點点齊齐"
             + "決决強强徵征稅税獨独誤误營营際际質质態态濟济傳传黨党於于"
+            + "萬万為为們们動动後后員员堅坚夠够學学寧宁將将當当時时術术來来標标欄栏沒没澤泽納纳經经繳缴罰罚認认訓训讀读載载較较還还這这鏈链頁页額额"
         var table: [Unicode.Scalar: Unicode.Scalar] = [:]
         var iterator = pairs.unicodeScalars.makeIterator()
         while let traditional = iterator.next(), let simplified = iterator.next() {

@@ -17,17 +17,19 @@ struct Identity {
     init(_ outline: Outline, sourceName: String) throws(NotAReport) {
         let lines = outline.lines
         title = outline.titleLines.map { range in
-            let joined = lines[range].map(\.trimmed).joined()
-            guard outline.titleIsField, let name = Outline.fieldName(of: LabelKey.of(joined)) else { return joined }
-            return String(joined.dropFirst(name.count).trimmed)
+            var joined = lines[range].map { $0.trimmed.drop { $0 == "#" || $0.isWhitespace } }.joined()
+            if outline.titleIsField, let name = Outline.fieldName(of: LabelKey.of(joined)) {
+                joined = joined.trimmed.dropFirst(name.count).trimmed.description
+            }
+            return Self.withoutLayoutSpaces(joined)
         }
         publishedOn = outline.date
-        let titleMention = title.map { YearMention(LabelKey.of($0)) }
+        let titleMention = title.map { YearMention($0) }
 
         let firstHeading = outline.headings.values.min() ?? lines.count
         let namedAgency = lines[..<min(firstHeading + 1, lines.count)].lazy.compactMap(Self.unitName).first
-        let titleAgency = titleMention.flatMap(Self.agency(inTitle:))
-        let signatureAgency = outline.signatureLine.map { LabelKey.of(lines[$0]) }
+        let titleAgency = titleMention.flatMap(Self.agency(in:))
+        let signatureAgency = outline.signatureLine.map { LabelKey.plain(of: lines[$0]) }
         let fileAgency = { Self.agency(inFileName: sourceName) }
         guard let agency = namedAgency ?? titleAgency ?? signatureAgency ?? fileAgency(), !agency.isEmpty else {
             throw NotAReport(.notAReport, "no issuing agency: the file has no title, 单位名称 or signature line")
@@ -60,7 +62,7 @@ struct Identity {
         var rest = line[label.upperBound...].drop { $0 == ":" || $0 == " " }
         if let gap = rest.range(of: "  ") { rest = rest[..<gap.lowerBound] }
         if let next = rest.range(of: "主要负责人") { rest = rest[..<next.lowerBound] }
-        let name = LabelKey.of(rest)
+        let name = LabelKey.plain(of: rest)
         return name.isEmpty ? nil : name
     }
 
@@ -68,32 +70,63 @@ struct Identity {
     private static func agency(inFileName name: String) -> String? {
         var base = Substring(name.split(separator: "/").last ?? "")
         if let dot = base.lastIndex(of: "."), dot > base.startIndex { base = base[..<dot] }
-        let key = LabelKey.of(base)
-        guard key.containsBytes(of: "政府信息公开") || key.containsBytes(of: "年度报告") else { return nil }
-        return agency(inTitle: YearMention(key))
+        let mention = YearMention(String(base))
+        guard mention.key.containsBytes(of: "政府信息公开") || mention.key.containsBytes(of: "年度报告") else { return nil }
+        return agency(in: mention)
+    }
+
+    /// The agency a title (as a key) names, if any.
+    static func agency(inTitle key: String) -> String? {
+        agency(in: YearMention(key))
+    }
+
+    /// `text` without the spaces around its digits, which are layout (`2023 年`).
+    private static func withoutLayoutSpaces(_ text: String) -> String {
+        let characters = Array(text)
+        var result = ""
+        for (index, character) in characters.enumerated() {
+            if character.isWhitespace {
+                let before = index > 0 ? characters[index - 1] : " "
+                let after = index + 1 < characters.count ? characters[index + 1] : " "
+                if before.isASCII && before.isNumber || after.isASCII && after.isNumber { continue }
+            }
+            result.append(character)
+        }
+        return result
     }
 
     /// The text of a title before its year, or before 政府信息公开 / 年度报告 when it has none; in a
-    /// title that starts with its year, the text between the year and 政府信息公开.
-    private static func agency(inTitle title: YearMention) -> String? {
-        var key = Substring(title.key)
+    /// title that starts with its year, the text between the year and 政府信息公开. Found on the folded
+    /// key, taken from the text as written (a traditional copy keeps 青山區人民政府).
+    private static func agency(in title: YearMention) -> String? {
+        let key = title.key
+        var start = key.startIndex
+        var end: String.Index?
         if let year = title.range {
-            let before = key[..<year.lowerBound]
-            guard before.isEmpty else { return String(before) }
-            key = key[year.upperBound...]
-            if key.hasPrefix("度") { key = key.dropFirst() }
-        }
-        for marker in ["政府信息公开", "年度报告"] {
-            if let range = key.range(of: marker), range.lowerBound > key.startIndex {
-                return String(key[..<range.lowerBound])
+            if year.lowerBound > key.startIndex {
+                end = year.lowerBound
+            } else {
+                start = year.upperBound
+                if key[start...].hasPrefix("度") { start = key.index(after: start) }
+                guard let marker = key[start...].range(of: "政府信息公开"), marker.lowerBound > start else { return nil }
+                end = marker.lowerBound
             }
+        } else {
+            end = ["政府信息公开", "年度报告"].lazy.compactMap { key.range(of: $0)?.lowerBound }.first { $0 > key.startIndex }
         }
-        return nil
+        guard let end else { return nil }
+        let offsets = key.unicodeScalars.distance(from: key.startIndex, to: start)..<key.unicodeScalars.distance(
+            from: key.startIndex,
+            to: end
+        )
+        let plain = Array(title.plain.unicodeScalars)
+        guard offsets.upperBound <= plain.count else { return String(key[start..<end]) }
+        return String(String.UnicodeScalarView(plain[offsets]))
     }
 
     /// The first `yyyy年` with a plausible report year.
     static func firstYear(in key: String) -> Int? {
-        YearMention(key).year
+        yearRange(in: key).flatMap { Int(key[$0].prefix(4)) }
     }
 
     fileprivate static func yearRange(in key: String) -> Range<String.Index>? {
@@ -134,13 +167,16 @@ struct Identity {
     }
 }
 
-/// A key and where its first `yyyy年` with a plausible report year is, found once.
+/// A text's key and where its first `yyyy年` with a plausible report year is, found once; and the
+/// text as written with the same characters left out (so that offsets in one hold in the other).
 private struct YearMention {
     var key: String
+    var plain: String
     var range: Range<String.Index>?
 
-    init(_ key: String) {
-        self.key = key
+    init(_ text: String) {
+        self.key = LabelKey.of(text)
+        self.plain = LabelKey.plain(of: text)
         self.range = Identity.yearRange(in: key)
     }
 

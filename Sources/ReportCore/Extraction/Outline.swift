@@ -86,26 +86,33 @@ struct Outline {
     }
 
     /// The title: above the first heading, the first one to three consecutive lines that together
-    /// name 政府信息公开 and end with 报告 (PDFs centre a long title over two or three lines), and are
-    /// no prose, path or breadcrumb. A crawler's `标题: …` header counts only when the page itself
-    /// has no title.
+    /// name 政府信息公开 and end with 报告, and are no prose, path or breadcrumb (PDFs centre a long
+    /// title over two or three lines). Lines above are joined while the title does not yet name its
+    /// agency (`洪泽区人民政府` / `2023 年政府信息公开工作年度报告`). A crawler's `标题: …` header
+    /// counts only when the page itself has no title.
     private mutating func findTitle() {
         let firstHeading = headings.values.min() ?? lines.count
         var field: Range<Int>?
-        for end in 0..<firstHeading {
-            let last = LabelKey.of(lines[end])
-            guard last.hasSuffix("报告") else { continue }
+        for end in 0..<firstHeading where Self.titleKey(lines[end]).hasSuffix("报告") {
             var key = ""
+            var found: Range<Int>?
             for start in stride(from: end, through: max(0, end - 2), by: -1) {
-                let line = LabelKey.of(lines[start])
-                if line.isEmpty { break }
+                let line = Self.titleKey(lines[start])
+                if line.isEmpty || line.hasSuffix("。") { break }
                 key = line + key
                 guard Self.canBeTitle(key) else { continue }
                 if Self.fieldName(of: key) != nil {
                     if field == nil && start == end { field = start..<end + 1 }
                     break
                 }
-                titleLines = start..<end + 1
+                if found == nil { found = start..<end + 1 }
+                if Identity.agency(inTitle: key) != nil {
+                    found = start..<end + 1
+                    break
+                }
+            }
+            if let found {
+                titleLines = found
                 return
             }
         }
@@ -113,6 +120,11 @@ struct Outline {
             titleLines = field
             titleIsField = true
         }
+    }
+
+    /// A line's key as part of a title: a Markdown heading's `#` marks are not.
+    static func titleKey(_ line: String) -> String {
+        String(LabelKey.of(line).drop { $0 == "#" })
     }
 
     /// Whether the key of one or more joined lines can be a title.
@@ -140,7 +152,7 @@ struct Outline {
     /// stripped (which is slow) when it has a section's keyword: no other key matches a section.
     private static func headingKey(_ line: String) -> Substring? {
         guard line.utf8.count <= 120,
-            line.withUTF8Bytes({ $0.containsBytes(of: "情况") || $0.containsBytes(of: "事项") })
+            line.withUTF8Bytes({ bytes in ["情况", "事项", "情況", "事項"].contains(where: bytes.containsBytes(of:)) })
         else {
             return nil
         }

@@ -5,6 +5,8 @@
 ///
 /// Only a numbered heading cuts (`三、收到和处理政府信息公开申请情况`), in template order: the
 /// introduction that lists the sections by name (`本报告包括总体情况、主动公开政府信息情况…`) does not.
+/// A short line is cut too when it starts with a heading and goes on (a CMS page that runs the heading
+/// and the first table header together).
 enum RunOnLines {
     /// Lines shorter than this (in UTF-8 bytes) are never cut: a heading line of its own is short.
     static let minimumLength = 300
@@ -17,7 +19,9 @@ enum RunOnLines {
         numbers.reserveCapacity(lines.count)
         var section = 0
         for (index, line) in lines.enumerated() {
-            guard line.utf8.count >= minimumLength, section < Outline.Section.allCases.count else {
+            guard section < Outline.Section.allCases.count,
+                line.utf8.count >= minimumLength || startsWithNumeral(line)
+            else {
                 result.append(line)
                 numbers.append(index + 1)
                 continue
@@ -27,6 +31,14 @@ enum RunOnLines {
             numbers += repeatElement(index + 1, count: pieces.count)
         }
         return (result, numbers)
+    }
+
+    /// Whether the line starts with a heading's numeral and 、 (`二、主动公开政府信息情况 第二十条…`: a
+    /// CMS page runs the heading and the first table header together in one block).
+    private static func startsWithNumeral(_ line: String) -> Bool {
+        var scalars = line.unicodeScalars.drop { $0.properties.isWhitespace }.makeIterator()
+        guard let first = scalars.next(), "一二三四五六".unicodeScalars.contains(first) else { return false }
+        return scalars.next() == "、"
     }
 
     /// The pieces of `line` between and around the headings of sections `section` on; advances
