@@ -59,9 +59,24 @@ public struct ReportParser: Sendable {
         let layout = text.layout ?? TextLayout.detect(lines)
 
         var cells = TableCells()
-        try TableReader.read(Template.activeTable, from: layout.cells(of: lines[activeBody], numbers: lineNumbers), into: &cells)
-        try TableReader.read(Template.requestsTable, from: layout.cells(of: lines[requestsBody], numbers: lineNumbers), into: &cells)
-        try TableReader.read(Template.reviewsTable, from: layout.cells(of: lines[reviewsBody], numbers: lineNumbers), into: &cells)
+        try TableReader.read(
+            Template.activeTable,
+            from: layout.cells(of: lines[activeBody], numbers: lineNumbers),
+            positioned: layout == .spaced,
+            into: &cells
+        )
+        try TableReader.read(
+            Template.requestsTable,
+            from: layout.cells(of: lines[requestsBody], numbers: lineNumbers),
+            positioned: layout == .spaced,
+            into: &cells
+        )
+        try TableReader.read(
+            Template.reviewsTable,
+            from: layout.cells(of: lines[reviewsBody], numbers: lineNumbers),
+            positioned: layout == .spaced,
+            into: &cells
+        )
 
         let overview = outline.body(of: .overview).map { lines[$0] } ?? []
         var narrative = NarrativeCount(overview: overview)

@@ -65,7 +65,8 @@ struct ReadingChoice {
         }
         for (index, entry) in entries.enumerated() {
             let cells = (0..<entry.row.width).map { entry.row.firstCell + $0 }
-            if entry.isOpen { inferred += cells }
+            let reading = entry.readings[choice[index]]
+            inferred += cells.indices.filter { entry.isOpen || reading.open[$0] }.map { cells[$0] }
             let alternatives: [Int] = solutions.isEmpty ? Array(entry.readings.indices) : Array(Set(solutions.map { $0[index] })).sorted()
             guard alternatives.count > 1 else { continue }
             let counts = alternatives.map { entry.readings[$0].counts }

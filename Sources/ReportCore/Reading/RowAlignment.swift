@@ -28,6 +28,10 @@ struct RowAlignment {
         var fit: Fit
         /// Whether this is the shape's collapsible rows printed as one.
         var collapsed = false
+        /// Whether text around the values names the row (else only their place in the order does).
+        var labelled = true
+        /// For a row printed with its label and no value at all, the label's cell.
+        var labelCell: Cell?
     }
 
     /// Where each found row's values are, in row order.
@@ -69,18 +73,23 @@ struct RowAlignment {
                 }
                 guard row < rowCount else { continue }
                 relax(row + 1, value, -Self.missingRowCost, .skipRow)
+                if let (cell, label) = evidence.labelOnly(row: row, before: value) {
+                    // A last resort: a label with values near it is rather their row.
+                    relax(row + 1, value, label + 0.1, .labelOnly(cell))
+                }
                 guard value < valueCount else { continue }
                 for option in Self.options(shape.rows[row], at: value, stream) {
                     let label = evidence.score(row: row, first: value, end: option.values.upperBound)
                     let gain = Self.labelWeight * label + option.gain
-                    relax(row + 1, option.values.upperBound, gain, .place(value, option.values, option.fit, collapsed: false))
+                    let move = Move.place(value, option.values, option.fit, collapsed: false, labelled: label >= 0.5)
+                    relax(row + 1, option.values.upperBound, gain, move)
                 }
                 if let collapsible = shape.collapsible, collapsible.rows.lowerBound == row {
                     let last = shape.rows[collapsible.rows.upperBound]
                     for option in Self.options(last, at: value, stream) {
                         let label = evidence.score(row: rowCount, first: value, end: option.values.upperBound)
                         let gain = Self.labelWeight * label + option.gain
-                        let move = Move.place(value, option.values, option.fit, collapsed: true)
+                        let move = Move.place(value, option.values, option.fit, collapsed: true, labelled: label >= 0.5)
                         relax(collapsible.rows.upperBound + 1, option.values.upperBound, gain, move)
                     }
                 }
@@ -98,10 +107,15 @@ struct RowAlignment {
                 value -= 1
             case .skipRow:
                 row -= 1
-            case .place(let first, let values, let fit, let collapsed):
-                placements.append(Placement(row: row - 1, values: values, fit: fit, collapsed: collapsed))
+            case .place(let first, let values, let fit, let collapsed, let labelled):
+                placements.append(
+                    Placement(row: row - 1, values: values, fit: fit, collapsed: collapsed, labelled: labelled)
+                )
                 row = collapsed ? shape.collapsible!.rows.lowerBound : row - 1
                 value = first
+            case .labelOnly(let cell):
+                placements.append(Placement(row: row - 1, values: value..<value, fit: .short, labelCell: cell))
+                row -= 1
             }
         }
         self.placements = placements.reversed()
@@ -113,7 +127,9 @@ struct RowAlignment {
         case skipRow
         /// A row placed from the value the move starts at, taking `values` (the empty cells in front
         /// of them passed over).
-        case place(Int, Range<Int>, Fit, collapsed: Bool)
+        case place(Int, Range<Int>, Fit, collapsed: Bool, labelled: Bool)
+        /// A row whose label is among the text cells in front of the value, without values.
+        case labelOnly(Cell)
     }
 
     /// The ways `row` can take values starting at `first`: the values it takes, the fit, and the fit's
@@ -176,6 +192,21 @@ private struct Evidence {
         let after = text(-end - 1) { labels[end].head }
         let around = text(Int.min + first * 0x10000 + end) { labels[first].tail + labels[end].head }
         return max(best, similarity.score(row: row, around) - 0.05, 0.8 * similarity.score(row: row, after))
+    }
+
+    /// A text cell in front of value `value` (before the last one, which is the next row's label)
+    /// that names `row` well enough to stand for a row printed without values, and its score.
+    mutating func labelOnly(row: Int, before value: Int) -> (Cell, Double)? {
+        let cells = stream.labels[value].cells
+        let candidates = value < stream.values.count ? cells.indices.dropLast() : cells.indices
+        var best: (Cell, Double)?
+        for index in candidates {
+            let key = -(value + 1) * 16 - index - 0x4000_0000
+            let label = text(key) { cells[index].text }
+            let score = similarity.score(row: row, label)
+            if score >= 0.8, score > best?.1 ?? 0 { best = (cells[index].cell, score) }
+        }
+        return best
     }
 
     private mutating func text(_ key: Int, _ make: () -> String) -> LabelSimilarity.Text {

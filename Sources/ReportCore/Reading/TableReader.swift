@@ -10,8 +10,15 @@ enum TableReader {
     /// The most values a table's section may hold: a real table has a few hundred.
     static let maximumValues = 20_000
 
-    /// Reads `shape` from `cells` (the cell stream of its section) into `table`.
-    static func read(_ shape: TableShape, from cells: [Cell], into table: inout TableCells) throws(NotAReport) {
+    /// Reads `shape` from `cells` (the cell stream of its section) into `table`; `positioned` when the
+    /// text aligns columns by position (`pdftotext -layout`), so that positions may say where a value
+    /// stands (see `ColumnLayout`).
+    static func read(
+        _ shape: TableShape,
+        from cells: [Cell],
+        positioned: Bool,
+        into table: inout TableCells
+    ) throws(NotAReport) {
         let stream = TableStream(cells: cells)
         guard stream.values.count <= maximumValues else {
             throw NotAReport(.unreadableTable, "\(shape.name): \(stream.values.count) numbers, not a table")
@@ -31,11 +38,19 @@ enum TableReader {
         }
 
         var choice = ReadingChoice(identities: shape.identities)
-        for placement in alignment.placements {
+        var columns = positioned ? ColumnLayout(shape, stream, alignment.placements, cells: cells) : nil
+        for (index, placement) in alignment.placements.enumerated() {
             let row = shape.rows[placement.row]
             let values = stream.values[placement.values]
-            let isOpen = placement.fit != .exact
-            choice.add(row: row, readings: readings(of: row, values, placement.fit), printed: values, isOpen: isOpen)
+            if let cell = placement.labelCell {
+                let blanks = RowReading([Cell](repeating: RowReading.blank(like: cell), count: row.width))
+                choice.add(row: row, readings: [blanks], printed: values, isOpen: false)
+            } else if let positioned = columns?.reading(of: index) {
+                choice.add(row: row, readings: [positioned], printed: values, isOpen: !placement.labelled)
+            } else {
+                let isOpen = placement.fit != .exact || !placement.labelled
+                choice.add(row: row, readings: readings(of: row, values, placement.fit), printed: values, isOpen: isOpen)
+            }
         }
         for (row, reading) in choice.chosen() {
             for (column, cell) in reading.cells.enumerated() {
@@ -95,9 +110,12 @@ enum TableReader {
 /// One way of reading a row: a cell for each of its columns.
 struct RowReading {
     var cells: [Cell]
+    /// The columns whose value the text left open (a number joined from parts).
+    var open: [Bool]
 
     init(_ cells: [Cell]) {
         self.cells = cells
+        self.open = cells.map { _ in false }
     }
 
     /// The counts the cells hold (blank and non-numbers as 0).

@@ -24,6 +24,9 @@ struct TableStream {
     struct Label {
         var head = ""
         var tail = ""
+        /// The last few text cells, each folded: a row printed with its label and no value at all
+        /// (every cell left blank) is found among them.
+        var cells: [(text: String, cell: Cell)] = []
     }
 
     private(set) var values: [Value] = []
@@ -48,6 +51,7 @@ struct TableStream {
                 append(Value(cell: cell, joined: false, followsText: false), after: &pending)
             case .text:
                 guard !PageFurniture.isPageNumber(cell.text) else { continue }
+                pending.sincePrinted.startCell(cell)
                 cell.withUTF8Bytes { bytes in
                     Self.scan(bytes) { range, isValue in
                         let bounds = cell.bounds.lowerBound + range.lowerBound..<cell.bounds.lowerBound + range.upperBound
@@ -198,11 +202,22 @@ private struct Pending {
     }
 }
 
-/// The folded text between two values, kept to its first and last `labelCharacters`.
+/// The folded text between two values, kept to its first and last `labelCharacters`, and its last
+/// few text cells.
 private struct PendingText {
     private var head: [UInt8] = []
     private var tail: [UInt8] = []
     private var length = 0
+    private var cells: [(text: [UInt8], cell: Cell)] = []
+
+    /// How many text cells are kept.
+    static let cellLimit = 6
+
+    /// Text from `cell` follows.
+    mutating func startCell(_ cell: Cell) {
+        if cells.count == Self.cellLimit { cells.removeFirst() }
+        cells.append(([], cell))
+    }
 
     var isEmpty: Bool { length == 0 }
 
@@ -216,6 +231,9 @@ private struct PendingText {
             }
             tail += key
             if tail.count > 2 * limit { tail.removeFirst(tail.count - limit) }
+            if !cells.isEmpty, cells[cells.count - 1].text.count < limit {
+                cells[cells.count - 1].text += UnsafeBufferPointer(rebasing: key.prefix(limit)).prefixOnScalarBoundary(limit)
+            }
         }
     }
 
@@ -224,7 +242,8 @@ private struct PendingText {
         let limit = TableStream.labelCharacters * 3
         return TableStream.Label(
             head: Self.string(head),
-            tail: Self.string(tail.withUnsafeBufferPointer { $0.suffixOnScalarBoundary(limit) })
+            tail: Self.string(tail.withUnsafeBufferPointer { $0.suffixOnScalarBoundary(limit) }),
+            cells: cells.filter { !$0.text.isEmpty }.map { (Self.string($0.text), $0.cell) }
         )
     }
 
