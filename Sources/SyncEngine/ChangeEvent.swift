@@ -1,5 +1,6 @@
 import Foundation
 import ReportCore
+import SystemPackage
 
 /// One line of the change log (`<mirror>/changes.jsonl`): the outcome of ingesting one file.
 ///
@@ -42,7 +43,7 @@ public struct ChangeEvent: Codable, Sendable, Equatable {
         }
 
         /// The last path component: what `<seq>-<basename>` in archive/ and rejected/ is built from.
-        public var basename: String { String(Inbox.basename(of: name)) }
+        public var basename: String { FilePath(name).lastComponent?.string ?? name }
     }
 
     /// An event with the fields every kind carries; the caller fills in the rest.

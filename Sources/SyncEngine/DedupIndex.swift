@@ -1,4 +1,5 @@
 import Foundation
+import SystemPackage
 
 /// What has been ingested, derived from the change log alone: decides `added`, `revised`, `duplicate`,
 /// and tells a file already logged (but not yet retired when the daemon stopped) from a new drop.
@@ -100,14 +101,14 @@ struct DedupIndex: Codable, Equatable {
     }
 
     /// The index of the change log at `logPath`, built from scratch.
-    static func rebuilt(fromLogAt logPath: String) throws -> DedupIndex {
+    static func rebuilt(fromLogAt logPath: FilePath) throws -> DedupIndex {
         var index = DedupIndex()
         try index.catchUp(withLogAt: logPath)
         return index
     }
 
     /// Applies the log's events past ``logOffset``.
-    mutating func catchUp(withLogAt logPath: String) throws {
+    mutating func catchUp(withLogAt logPath: FilePath) throws {
         for (event, end) in try ChangeLog.events(at: logPath, from: logOffset) {
             guard event.seq > lastSeq else { throw DedupIndexError.outOfStep(expectedAfter: lastSeq, found: event.seq) }
             apply(event)
@@ -117,9 +118,9 @@ struct DedupIndex: Codable, Equatable {
 
     /// Loads the saved index and catches up with the log; rebuilds from the whole log when the saved
     /// index is missing, unreadable or does not fit the log. Returns whether it was rebuilt.
-    static func load(from indexPath: String, logPath: String) throws -> (index: DedupIndex, rebuilt: Bool) {
-        if let data = FileManager.default.contents(atPath: indexPath),
-            var index = try? JSONDecoder().decode(DedupIndex.self, from: data),
+    static func load(from indexPath: FilePath, logPath: FilePath) throws -> (index: DedupIndex, rebuilt: Bool) {
+        if let bytes = try? FileSystem.contents(of: indexPath),
+            var index = try? JSONDecoder().decode(DedupIndex.self, from: Data(bytes)),
             index.format == currentFormat,
             (try? index.catchUp(withLogAt: logPath)) != nil
         {
@@ -129,10 +130,10 @@ struct DedupIndex: Codable, Equatable {
     }
 
     /// Saves the index durably (temp, fsync, rename, fsync of the state folder).
-    func save(to indexPath: String) throws(FileSystemError) {
+    func save(to indexPath: FilePath) throws(FileSystemError) {
         // Encoding strings and integers cannot fail.
         try FileSystem.replace(indexPath, with: Array(try! JSONEncoder().encode(self)))
-        try FileSystem.syncDirectory(FileSystem.folder(of: indexPath))
+        try FileSystem.syncDirectory(indexPath.removingLastComponent())
     }
 }
 

@@ -20,14 +20,14 @@ final class Watcher: Sendable {
     private let state = Mutex(State())
 
     private struct State {
-        /// Watch descriptor → inbox-relative folder (`""` is the inbox itself).
-        var folders: [Int32: String] = [:]
+        /// Watch descriptor → inbox-relative folder (the empty path is the inbox itself).
+        var folders: [Int32: FilePath] = [:]
         var rootWatch: Int32?
         var watchLimitReached = false
         var remoteFileSystem = false
         var stopping = false
         /// Paths already reported as skipped, so a rescan does not repeat the line.
-        var reportedSkips: Set<String> = []
+        var reportedSkips: Set<FilePath> = []
     }
 
     private static let folderMask: UInt32 =
@@ -66,7 +66,7 @@ final class Watcher: Sendable {
     /// Watches `relative` and every folder below it, and queues every file found there (they settle
     /// before being read). Returns false when the inbox itself cannot be watched.
     @discardableResult
-    func scan(_ relative: String = "") -> Bool {
+    func scan(_ relative: FilePath = FilePath()) -> Bool {
         var rootMissing = false
         inbox.walk(relative) { entry in
             switch entry {
@@ -103,7 +103,8 @@ final class Watcher: Sendable {
                 let nameBytes = UnsafeRawBufferPointer(
                     rebasing: buffer[(offset + headerSize)..<(offset + headerSize + Int(header.len))]
                 )
-                let name = String(decoding: nameBytes.prefix { $0 != 0 }, as: UTF8.self)
+                // The name as the kernel gave it, up to its NUL padding: bytes, not necessarily UTF-8.
+                let name = FilePath.Component(bytes: nameBytes.prefix { $0 != 0 })
                 handle(watch: header.wd, mask: header.mask, name: name)
                 offset += headerSize + Int(header.len)
             }
@@ -114,7 +115,7 @@ final class Watcher: Sendable {
         state.withLock { $0.stopping = true }
     }
 
-    private func handle(watch: Int32, mask: UInt32, name: String) {
+    private func handle(watch: Int32, mask: UInt32, name: FilePath.Component?) {
         if mask & UInt32(IN_Q_OVERFLOW) != 0 {
             logger.warning("the inotify event queue overflowed; the inbox will be rescanned")
             queue.requestRescan(.overflow)
@@ -133,8 +134,8 @@ final class Watcher: Sendable {
             }
             return
         }
-        guard !name.isEmpty, !Inbox.isIgnored(name: name) else { return }
-        let relative = folder.isEmpty ? name : folder + "/" + name
+        guard let name, !Inbox.isIgnored(name) else { return }
+        let relative = folder.appending(name)
         if mask & UInt32(IN_ISDIR) != 0 {
             if mask & UInt32(IN_MOVED_FROM) != 0 {
                 unwatch(below: relative)
@@ -154,9 +155,9 @@ final class Watcher: Sendable {
     }
 
     /// Adds a watch on `folder`; false when it could not be added.
-    private func addWatch(_ folder: String) -> Bool {
+    private func addWatch(_ folder: FilePath) -> Bool {
         let path = inbox.path(of: folder)
-        let watch = inotify_add_watch(descriptor, path, Self.folderMask)
+        let watch = path.withPlatformString { inotify_add_watch(descriptor, $0, Self.folderMask) }
         guard watch < 0 else {
             state.withLock { state in
                 state.folders[watch] = folder
@@ -188,7 +189,7 @@ final class Watcher: Sendable {
         return false
     }
 
-    private func forget(watch: Int32, folder: String) {
+    private func forget(watch: Int32, folder: FilePath) {
         let wasRoot = state.withLock { state in
             state.folders[watch] = nil
             guard state.rootWatch == watch else { return false }
@@ -205,9 +206,9 @@ final class Watcher: Sendable {
 
     /// Removes the watches of a folder moved away within or out of the inbox (its new place, if inside,
     /// arrives as a separate `IN_MOVED_TO` and is watched and scanned again).
-    private func unwatch(below relative: String) {
+    private func unwatch(below relative: FilePath) {
         let watches = state.withLock { state in
-            state.folders.filter { $0.value == relative || $0.value.hasPrefix(relative + "/") }.map(\.key)
+            state.folders.filter { $0.value.starts(with: relative) }.map(\.key)
         }
         for watch in watches {
             inotify_rm_watch(descriptor, watch)
@@ -215,7 +216,7 @@ final class Watcher: Sendable {
         }
     }
 
-    private func reportSkip(_ relative: String, _ info: stat) {
+    private func reportSkip(_ relative: FilePath, _ info: stat) {
         let first = state.withLock { $0.reportedSkips.insert(relative).inserted }
         guard first else { return }
         logger.notice(
@@ -225,9 +226,9 @@ final class Watcher: Sendable {
     }
 
     /// The name of the network file system `path` is on, `nil` for a local one.
-    private static func remoteFileSystemName(of path: String) -> String? {
+    private static func remoteFileSystemName(of path: FilePath) -> String? {
         var info = statfs()
-        guard statfs(path, &info) == 0 else { return nil }
+        guard path.withPlatformString({ statfs($0, &info) }) == 0 else { return nil }
         switch UInt32(truncatingIfNeeded: info.f_type) {
         case 0x6969: return "NFS"
         case 0xFF53_4D42: return "CIFS"

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import SystemPackage
 import Testing
 
 @testable import SyncEngine
@@ -20,12 +21,12 @@ import Testing
 
     @Test func appendsAreReadBackInOrder() throws {
         let folder = TemporaryFolder()
-        let path = folder.path + "/changes.jsonl"
-        let log = try ChangeLog(path: path, setAsideFolder: folder.path, logger: logger)
+        let path = folder.root.appending("changes.jsonl")
+        let log = try ChangeLog(path: path, setAsideFolder: folder.root, logger: logger)
         try log.append([event(1), event(2)])
         try log.append([event(3)])
         #expect(log.lastSeq == 3)
-        let reopened = try ChangeLog(path: path, setAsideFolder: folder.path, logger: logger)
+        let reopened = try ChangeLog(path: path, setAsideFolder: folder.root, logger: logger)
         #expect(reopened.lastSeq == 3)
         #expect(try ChangeLog.events(at: path).map(\.event.seq) == [1, 2, 3])
     }
@@ -33,14 +34,14 @@ import Testing
     @Test(arguments: ["{\"seq\":3,\"ev", "{\"seq\":3}\n", "\0\0\0\0"])
     func tornOrGarbledTailIsCutAtStart(tail: String) throws {
         let folder = TemporaryFolder()
-        let path = folder.path + "/changes.jsonl"
-        try ChangeLog(path: path, setAsideFolder: folder.path, logger: logger).append([event(1), event(2)])
+        let path = folder.root.appending("changes.jsonl")
+        try ChangeLog(path: path, setAsideFolder: folder.root, logger: logger).append([event(1), event(2)])
         let intact = folder.read("changes.jsonl")
-        let handle = try #require(FileHandle(forWritingAtPath: path))
+        let handle = try #require(FileHandle(forWritingAtPath: path.string))
         handle.seekToEndOfFile()
         handle.write(Data(tail.utf8))
         try handle.close()
-        let log = try ChangeLog(path: path, setAsideFolder: folder.path, logger: logger)
+        let log = try ChangeLog(path: path, setAsideFolder: folder.root, logger: logger)
         #expect(log.lastSeq == 2)
         #expect(folder.read("changes.jsonl") == intact)
         // The cut bytes are kept, named by the offset they were cut at.
@@ -55,8 +56,8 @@ import Testing
         // Two pages: the log's first page and one more, which a ballast file takes.
         try mount(["-t", "tmpfs", "-o", "size=8k", "tmpfs", folder.path])
         defer { try? mount([folder.path], command: "/bin/umount") }
-        let path = folder.path + "/changes.jsonl"
-        let log = try ChangeLog(path: path, setAsideFolder: folder.path, logger: logger)
+        let path = folder.root.appending("changes.jsonl")
+        let log = try ChangeLog(path: path, setAsideFolder: folder.root, logger: logger)
         try log.append([event(1)])
         let intact = folder.read("changes.jsonl")
         folder.write(String(repeating: "x", count: 4096), to: "ballast")

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import SystemPackage
 import Testing
 
 @testable import SyncEngine
@@ -45,9 +46,9 @@ import Testing
 
     @Test func savedIndexCatchesUpWithTheLogAndDamageMeansRebuild() throws {
         let folder = TemporaryFolder()
-        let logPath = folder.path + "/changes.jsonl"
-        let indexPath = folder.path + "/dedup-index.json"
-        let log = try ChangeLog(path: logPath, setAsideFolder: folder.path, logger: Logger(label: "test"))
+        let logPath = folder.root.appending("changes.jsonl")
+        let indexPath = folder.root.appending("dedup-index.json")
+        let log = try ChangeLog(path: logPath, setAsideFolder: folder.root, logger: Logger(label: "test"))
         try log.append([event(1, .added, sha: "s1", contentHash: "c1")])
         var index = try DedupIndex.rebuilt(fromLogAt: logPath)
         try index.save(to: indexPath)
