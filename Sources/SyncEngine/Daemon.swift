@@ -280,7 +280,7 @@ public final class Daemon: Sendable {
                                     .fingerprint
                             )
                         let delay = Duration.seconds(min(60, 1 << min(entry.attempts, 6)))
-                        var metadata: Logger.Metadata = ["REPORTSYNC_FILE": "\(failure.relative)"]
+                        var metadata: Logger.Metadata = ["REPORTSYNC_FILE": "\(failure.relative.spelling)"]
                         if let errno = failure.errno { metadata["ERRNO"] = "\(errno.rawValue)" }
                         logger.error(
                             "a file stays in the inbox and is retried in \(delay): \(failure.reason)",

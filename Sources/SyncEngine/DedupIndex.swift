@@ -27,8 +27,8 @@ struct DedupIndex: Codable, Equatable {
     var logOffset = 0
     /// The layout of the saved index: one saved in another layout is rebuilt from the log.
     private(set) var format = Self.currentFormat
-    /// 2: rejected events keep their time.
-    static let currentFormat = 2
+    /// 2: rejected events keep their time. 3: a record's source keeps its name's encoding.
+    static let currentFormat = 3
 
     struct AgencyYear: Codable, Hashable {
         var agency: String
@@ -38,8 +38,8 @@ struct DedupIndex: Codable, Equatable {
     struct Current: Codable, Equatable {
         var contentHash: String
         var seq: Int
-        /// The inbox name of the event whose original (in archive/) holds this record's report.
-        var sourceName: String
+        /// The source of the event whose original (in archive/) holds this record's report.
+        var source: ChangeEvent.Source
     }
 
     /// Enough of an event to finish retiring its file without logging it again.
@@ -95,7 +95,7 @@ struct DedupIndex: Codable, Equatable {
             current[AgencyYear(agency: agency, year: year)] = Current(
                 contentHash: contentHash,
                 seq: event.seq,
-                sourceName: event.source.name
+                source: event.source
             )
         }
     }

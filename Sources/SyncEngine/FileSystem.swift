@@ -177,7 +177,7 @@ enum FileSystem {
     }
 
     static func rename(_ source: FilePath, to destination: FilePath) throws(FileSystemError) {
-        _ = try call("rename \(source) to", destination) {
+        _ = try call("rename \(source.spelling) to", destination) {
             source.withPlatformString { from in destination.withPlatformString { to in Glibc.rename(from, to) } }
         }
     }

@@ -16,6 +16,6 @@ public struct FileSystemError: Error, Sendable, Equatable, CustomStringConvertib
     }
 
     public var description: String {
-        "cannot \(operation) \(path): \(errno) (errno \(errno.rawValue))"
+        "cannot \(operation) \(path.spelling): \(errno) (errno \(errno.rawValue))"
     }
 }

@@ -89,7 +89,7 @@ final class Ingestor {
         for (relative, examined) in zip(batch, examineAll(batch)) {
             do throws(FileSystemError) {
                 guard let file = try examined.get() else { continue }
-                let source = ChangeEvent.Source(name: relative.string, sha256: file.sha256)
+                let source = ChangeEvent.Source(path: relative, sha256: file.sha256)
                 if let logged = working.latestEvent(for: source), !isRetired(logged, source, file) {
                     var event = ChangeEvent(
                         seq: logged.seq,
@@ -222,7 +222,10 @@ final class Ingestor {
             do {
                 descriptor = try FileSystem.openForReading(path)
             } catch let error where error.errno == .noSuchFileOrDirectory || error.errno == .tooManySymbolicLinkLevels {
-                logger.debug("file left the inbox before it was read", metadata: ["REPORTSYNC_FILE": "\(relative)"])
+                logger.debug(
+                    "file left the inbox before it was read",
+                    metadata: ["REPORTSYNC_FILE": "\(relative.spelling)"]
+                )
                 return nil
             }
             defer { close(descriptor) }
@@ -241,7 +244,7 @@ final class Ingestor {
                 if size > maxFileSize { bytes = nil } else { bytes?.append(contentsOf: chunk) }
             }
             let sha256 = hasher.finalize().hexString
-            let parsed = bytes.map { parser.parse($0, sourceName: relative.string) }
+            let parsed = bytes.map { parser.parse($0, sourceName: relative.spelling) }
             return FileContent(fingerprint: info.fingerprint, sha256: sha256, size: size, parsed: parsed)
         }
     }
@@ -301,7 +304,7 @@ final class Ingestor {
     /// of the same name and bytes. A copy stamped with `file`'s own origin does not count: that is a
     /// move across file systems that a crash cut short before the unlink, and `file` is only moved again.
     private func isRetired(_ logged: DedupIndex.Logged, _ source: ChangeEvent.Source, _ file: FileContent) -> Bool {
-        let name = ChangeEvent.retiredName(seq: logged.seq, basename: source.basename)
+        let name = ChangeEvent.retiredName(seq: logged.seq, of: source.path)
         let path = state.retiredPath(of: logged.event, named: name)
         return (try? FileSystem.status(path)) != nil && FileSystem.origin(of: path) != file.fingerprint.origin
     }

@@ -103,11 +103,10 @@ struct Recovery {
 
     /// The record of the event `current`, parsed again from its original.
     private func original(of current: DedupIndex.Current) -> Record? {
-        let sourcePath = FilePath(current.sourceName)
-        let retiredName = ChangeEvent.retiredName(seq: current.seq, basename: sourcePath.lastComponent?.string ?? "")
-        for path in [state.retiredPath(of: .added, named: retiredName), inbox.path(of: sourcePath)] {
+        let retiredName = ChangeEvent.retiredName(seq: current.seq, of: current.source.path)
+        for path in [state.retiredPath(of: .added, named: retiredName), inbox.path(of: current.source.path)] {
             guard let bytes = try? FileSystem.contents(of: path) else { continue }
-            if case .success(let record) = parser.parse(bytes, sourceName: current.sourceName),
+            if case .success(let record) = parser.parse(bytes, sourceName: current.source.name),
                 record.contentHash == current.contentHash
             {
                 return record

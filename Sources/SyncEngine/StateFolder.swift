@@ -17,13 +17,14 @@ struct StateFolder {
     }
 
     /// Where the original of `event` ends up: `archive/<seq>-<basename>` or `rejected/<seq>-<basename>`.
-    func retiredPath(of event: ChangeEventKind, named retiredName: String) -> FilePath {
+    func retiredPath(of event: ChangeEventKind, named retiredName: FilePath.Component) -> FilePath {
         retirementFolder(for: event).appending(retiredName)
     }
 
     /// `rejected/<seq>-<basename>.reason.json`.
-    func reasonPath(named retiredName: String) -> FilePath {
-        rejectedPath.appending(retiredName + Self.reasonSuffix)
+    func reasonPath(named retiredName: FilePath.Component) -> FilePath {
+        // A name and a suffix: never empty, never holding a `/`.
+        rejectedPath.appending(FilePath.Component(bytes: retiredName.bytes + Self.reasonSuffix.utf8)!)
     }
 
     static let reasonSuffix = ".reason.json"

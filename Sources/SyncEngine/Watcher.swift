@@ -221,7 +221,7 @@ final class Watcher: Sendable {
         guard first else { return }
         logger.notice(
             "skipping \(info.kindDescription) in the inbox: only regular files are read, symlinks are never followed",
-            metadata: ["REPORTSYNC_FILE": "\(relative)"]
+            metadata: ["REPORTSYNC_FILE": "\(relative.spelling)"]
         )
     }
 

@@ -81,11 +81,17 @@ import Testing
     }
 
     @Test func longNamesAreCutToFitWithTheirReason() {
-        let long = String(repeating: "报", count: 84) + ".txt"  // 256 bytes: as long as a name can be, and more
-        let name = ChangeEvent.retiredName(seq: 123_456, basename: long)
+        let long = FilePath("a/" + String(repeating: "报", count: 84) + ".txt")  // a 256-byte name
+        let name = ChangeEvent.retiredName(seq: 123_456, of: long).string
         #expect(".\(name).reason.json.tmp".utf8.count <= 255)
         #expect(name.hasPrefix("123456-报报"))
-        #expect(ChangeEvent.retiredName(seq: 7, basename: "short.txt") == "7-short.txt")
+        #expect(String(validating: name.utf8, as: UTF8.self) != nil, "cut at a character boundary")
+        #expect(ChangeEvent.retiredName(seq: 7, of: "hubei/short.txt") == "7-short.txt")
+        // Any other name keeps its bytes, cut at a byte.
+        let gbk = FilePath(bytes: [UInt8](repeating: 0xB1, count: 250))
+        #expect(
+            ChangeEvent.retiredName(seq: 7, of: gbk).bytes == Array("7-".utf8) + [UInt8](repeating: 0xB1, count: 236)
+        )
     }
 
     @Test func eventLineUsesTheContractNames() throws {

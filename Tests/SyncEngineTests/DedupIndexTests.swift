@@ -33,7 +33,10 @@ import Testing
         #expect(index.decide(sha256: "s1", agency: "甲镇人民政府", year: 2024, contentHash: "c1") == .duplicate(of: 1))
         #expect(index.decide(sha256: "s2", agency: "甲镇人民政府", year: 2024, contentHash: "c1") == .duplicate(of: 1))
         let revision = index.decide(sha256: "s3", agency: "甲镇人民政府", year: 2024, contentHash: "c2")
-        #expect(revision == .revised(previous: .init(contentHash: "c1", seq: 1, sourceName: "f1.txt")))
+        #expect(
+            revision
+                == .revised(previous: .init(contentHash: "c1", seq: 1, source: .init(name: "f1.txt", sha256: "s1")))
+        )
         index.apply(event(2, .revised, sha: "s3", contentHash: "c2"))
         // An old copy after a revision stays a duplicate: it never rolls the mirror back.
         #expect(index.decide(sha256: "s9", agency: "甲镇人民政府", year: 2024, contentHash: "c1") == .duplicate(of: 1))

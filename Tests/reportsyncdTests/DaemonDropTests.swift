@@ -4,6 +4,7 @@ import Glibc
 import ReportCore
 import ReportFixtures
 import SyncEngine
+import SystemPackage
 import Testing
 
 /// The real daemon on real folders, with files dropped into the inbox the ways people drop them.
@@ -175,10 +176,7 @@ struct DaemonDropTests {
         #expect(event.reason?.isEmpty == false)
         #expect(event.agency == nil && event.contentHash == nil)
         daemon.expectRetired(event)
-        let reason = try String(
-            contentsOfFile: daemon.state + "/rejected/\(event.retiredName).reason.json",
-            encoding: .utf8
-        )
+        let reason = String(decoding: daemon.contents(of: daemon.reasonPath(of: event)) ?? [], as: UTF8.self)
         #expect(reason.contains(event.reason!))
     }
 
@@ -285,6 +283,51 @@ struct DaemonDropTests {
         #expect(try daemon.waitForEvent("waiting.txt").event == .added)
         #expect(try daemon.waitForEvent("region/waiting.txt").event == .added)
         #expect(daemon.events().map(\.seq) == [1, 2])
+    }
+
+    // Ways of arriving. Each file gets exactly one event, and its original is archived under `<seq>-` and
+    // the bytes its name had in the inbox.
+
+    /// A GBK name, as a zip made on Windows or a Samba or FTP client writes it: spelled as its decoding.
+    @Test func gbkNameIsIngestedAndSpelledAsGB18030() throws {
+        let daemon = try DaemonHarness()
+        try daemon.start()
+        let name: [UInt8] = [0xC4, 0xEA, 0xB6, 0xC8, 0xB1, 0xA8, 0xB8, 0xE6] + Array(".txt".utf8)  // 年度报告.txt
+        try daemon.drop(Reports.bytes(30), at: FilePath(bytes: name))
+        let event = try expectOneEvent(named: name, bytes: Reports.bytes(30), in: daemon)
+        #expect(event.source.name == "年度报告.txt")
+        #expect(event.source.nameEncoding == .gb18030)
+        #expect(event.event == .added)
+    }
+
+    /// A name valid in no encoding: each byte outside UTF-8 spelled `%XX`.
+    @Test func nameValidInNoEncodingIsIngestedAndSpelledAsBytes() throws {
+        let daemon = try DaemonHarness()
+        try daemon.start()
+        let name: [UInt8] = Array("报告-".utf8) + [0xFF, 0x80] + Array(".txt".utf8)
+        try daemon.drop(Reports.bytes(31), at: FilePath(bytes: name))
+        let event = try expectOneEvent(named: name, bytes: Reports.bytes(31), in: daemon)
+        #expect(event.source.name == "报告-%FF%80.txt")
+        #expect(event.source.nameEncoding == .bytes)
+        #expect(event.event == .added)
+    }
+
+    /// Waits for the event of the inbox file named `name` (bytes), stops the daemon, and checks that it
+    /// is the only event and that archive/ (or rejected/) holds `bytes` under `<seq>-` and `name`.
+    private func expectOneEvent(
+        named name: [UInt8],
+        bytes: [UInt8],
+        in daemon: DaemonHarness,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> ChangeEvent {
+        let event = try daemon.waitForEvent(at: FilePath(bytes: name))
+        #expect(daemon.stop() == 0, sourceLocation: sourceLocation)
+        #expect(daemon.events() == [event], sourceLocation: sourceLocation)
+        let folder = FilePath(daemon.state).appending(event.event == .rejected ? "rejected" : "archive")
+        let original = folder.pushing(FilePath(bytes: Array("\(event.seq)-".utf8) + name))
+        #expect(daemon.contents(of: original) == bytes, "\(original)", sourceLocation: sourceLocation)
+        #expect(daemon.files(in: daemon.inbox).isEmpty, sourceLocation: sourceLocation)
+        return event
     }
 }
 
