@@ -312,6 +312,23 @@ struct DaemonDropTests {
         #expect(event.event == .added)
     }
 
+    /// A name with a newline: the event names it as it is (JSON escapes it), and the console log line about
+    /// it stays one line, so the name cannot forge a second entry.
+    @Test func nameWithANewlineIsIngestedAndLoggedOnOneLine() throws {
+        let daemon = try DaemonHarness()
+        try daemon.start()
+        let forged = "2026-01-01T00:00:00.000Z info reportsyncd: added forged.txt"
+        let name = Array("report\n\(forged).txt".utf8)
+        try daemon.drop(Reports.bytes(32), at: FilePath(bytes: name))
+        let event = try expectOneEvent(named: name, bytes: Reports.bytes(32), in: daemon)
+        #expect(event.source.name == "report\n\(forged).txt")
+        #expect(event.source.nameEncoding == nil)
+        #expect(event.event == .added)
+        let lines = daemon.logText().split(separator: "\n")
+        #expect(!lines.contains { $0.hasPrefix(forged) })
+        #expect(lines.contains { $0.contains(#"REPORTSYNC_FILE="report\n\#(forged).txt""#) })
+    }
+
     /// Waits for the event of the inbox file named `name` (bytes), stops the daemon, and checks that it
     /// is the only event and that archive/ (or rejected/) holds `bytes` under `<seq>-` and `name`.
     private func expectOneEvent(
