@@ -12,11 +12,34 @@ import SystemPackage
 /// never followed (`IN_DONT_FOLLOW`, `lstat`); FIFOs, sockets and devices are skipped with one log line.
 /// When inotify cannot cover everything (watch limit reached, a network file system, the inbox gone),
 /// ``needsPeriodicScan`` says so and the ingest loop scans at intervals.
+///
+/// Every way a regular file can come to be under a watched folder, and what covers it:
+///
+/// | way of arriving | what is seen | what is done |
+/// |---|---|---|
+/// | written in place (`cp`, `open(O_CREAT)`, a Samba or FTP server) | `IN_CREATE` while the writer has it open, then `IN_CLOSE_WRITE` | read once closed and unchanged for the settle interval |
+/// | renamed in (`mv`, a dot-name or `*.part` renamed, rsync's temp file) | `IN_MOVED_TO` | complete: read at once |
+/// | a hard link (`ln`, `cp -l`, `link(2)`, rsync `--link-dest`) | `IN_CREATE` only | a candidate like a closed file: settles, then is read |
+/// | `O_TMPFILE` + `linkat` | `IN_CREATE` only; the writer may still hold the file, and its close is reported under no name | a candidate that waits while the read lease shows a writer, then settles |
+/// | `mknod` of a regular file | `IN_CREATE` only | as a hard link (an empty file, rejected) |
+/// | a folder made or moved in (`mkdir -p`, `mv`, unpacking a tree) | `IN_CREATE` or `IN_MOVED_TO` with `IN_ISDIR` | watched, then scanned |
+/// | a file system mounted or bind-mounted at or below the inbox (or unmounted) | nothing from inotify; the mount table changes (``MountTable``) | the mount point is watched and scanned |
+/// | written on another machine (NFS, CIFS, SMB), in folders past the watch limit, into an inbox deleted and made again | nothing | periodic scans |
+/// | more events than the kernel queue holds | `IN_Q_OVERFLOW` | a rescan, with back-off |
+///
+/// A created file is a candidate whenever the read lease (``FileSystem/isOpenForWriting(_:)``) can tell
+/// whether a writer holds it: the settle check then waits for the writer to close it. Where the lease
+/// cannot tell (a file of another owner while the daemon lacks `CAP_LEASE`), a created file with a second
+/// link (`st_nlink` > 1) is still a candidate, but one with a single link is taken for a file being
+/// written in place and waits for its `IN_CLOSE_WRITE`: an `O_TMPFILE` file linked in is then found by
+/// the next scan only (at the latest, the next start).
 final class Watcher: Sendable {
     private let inbox: Inbox
     private let queue: IngestQueue
     private let logger: Logger
     private let descriptor: Int32
+    /// `nil` when the process has no mount table to watch (no `/proc`).
+    private let mountTable: MountTable?
     private let state = Mutex(State())
 
     private struct State {
@@ -28,6 +51,8 @@ final class Watcher: Sendable {
         var stopping = false
         /// Paths already reported as skipped, so a rescan does not repeat the line.
         var reportedSkips: Set<FilePath> = []
+        /// Mount points at or below the inbox, relative to it, as the mount table last listed them.
+        var mountPoints: Set<FilePath> = []
     }
 
     private static let folderMask: UInt32 =
@@ -45,6 +70,18 @@ final class Watcher: Sendable {
                 "the inbox is on \(remote): inotify does not see writes made on other machines, so it is also scanned periodically",
                 metadata: ["path": "\(inbox.root)"]
             )
+        }
+        do {
+            let mountTable = try MountTable()
+            let mountPoints = try mountTable.mountPoints(under: inbox.root)
+            self.mountTable = mountTable
+            state.withLock { $0.mountPoints = mountPoints }
+        } catch {
+            logger.warning(
+                "cannot read the mount table: a file system mounted inside the inbox is seen only by a scan: \(error)",
+                metadata: ["ERRNO": "\(error.errno.rawValue)"]
+            )
+            mountTable = nil
         }
         state.withLock { $0.remoteFileSystem = remote != nil }
     }
@@ -86,15 +123,18 @@ final class Watcher: Sendable {
         return !rootMissing
     }
 
-    /// Reads inotify events until ``stop()``; runs on its own thread.
+    /// Reads inotify events, and follows the mount table, until ``stop()``; runs on its own thread.
     func run() {
         let bufferSize = 64 * 1024
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: bufferSize, alignment: 8)
         defer { buffer.deallocate() }
         let headerSize = MemoryLayout<inotify_event>.size
+        var pollers = [pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)]
+        if let mountTable { pollers.append(pollfd(fd: mountTable.descriptor, events: Int16(POLLPRI), revents: 0)) }
         while !state.withLock({ $0.stopping }) {
-            var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-            guard poll(&poller, 1, 250) > 0 else { continue }
+            guard poll(&pollers, nfds_t(pollers.count), 250) > 0 else { continue }
+            if pollers.count > 1 && pollers[1].revents != 0 { scanChangedMountPoints() }
+            guard pollers[0].revents & Int16(POLLIN) != 0 else { continue }
             let count = read(descriptor, buffer.baseAddress, bufferSize)
             guard count > 0 else { continue }
             var offset = 0
@@ -144,14 +184,63 @@ final class Watcher: Sendable {
             }
             return
         }
-        guard let info = try? FileSystem.status(inbox.path(of: relative)) else { return }
+        let path = inbox.path(of: relative)
+        guard let info = try? FileSystem.status(path) else { return }
         guard info.isRegularFile else {
             reportSkip(relative, info)
             return
         }
-        // A regular file is read once closed (IN_CLOSE_WRITE) or renamed in, never at IN_CREATE.
-        guard mask & UInt32(IN_CLOSE_WRITE | IN_MOVED_TO) != 0 else { return }
-        queue.note(relative, mask & UInt32(IN_MOVED_TO) != 0 ? .movedIn : .settling(info.fingerprint))
+        if mask & UInt32(IN_MOVED_TO) != 0 {
+            queue.note(relative, .movedIn)
+        } else if mask & UInt32(IN_CLOSE_WRITE) != 0
+            || (mask & UInt32(IN_CREATE) != 0 && isCandidateWhenCreated(path, info))
+        {
+            queue.note(relative, .settling(info.fingerprint))
+        }
+    }
+
+    /// Whether a file just created (`IN_CREATE`) settles to be read without waiting for an `IN_CLOSE_WRITE`,
+    /// which a hard link or an `O_TMPFILE` file never sends: yes when the read lease can tell whether a
+    /// writer holds it (the settle check waits for that writer), or when it has a second link; a file
+    /// with one link whose writers cannot be told is taken for one being written in place.
+    private func isCandidateWhenCreated(_ path: FilePath, _ info: stat) -> Bool {
+        FileSystem.isOpenForWriting(path) != nil || info.st_nlink > 1
+    }
+
+    /// Reads the mount table after it changed, and watches and scans each mount point at or below the inbox
+    /// that came or went: a file system mounted there shows files no event announced, and one unmounted
+    /// shows again what it covered.
+    private func scanChangedMountPoints() {
+        guard let mountTable else { return }
+        let mountPoints: Set<FilePath>
+        do {
+            mountPoints = try mountTable.mountPoints(under: inbox.root)
+        } catch {
+            logger.error(
+                "cannot read the mount table: \(error)",
+                metadata: ["ERRNO": "\(error.errno.rawValue)"]
+            )
+            return
+        }
+        let changed = state.withLock { state in
+            defer { state.mountPoints = mountPoints }
+            return state.mountPoints.symmetricDifference(mountPoints)
+        }
+        for mountPoint in changed where !mountPoint.components.contains(where: Inbox.isIgnored) {
+            let metadata: Logger.Metadata = ["path": "\(inbox.path(of: mountPoint).spelling)"]
+            guard (try? FileSystem.status(inbox.path(of: mountPoint)))?.isDirectory == true else {
+                // A file mounted onto a name can never be moved out of the inbox: it is left alone.
+                if mountPoints.contains(mountPoint) {
+                    logger.notice(
+                        "skipping a file mounted in the inbox: a mount point cannot be moved out",
+                        metadata: metadata
+                    )
+                }
+                continue
+            }
+            logger.notice("a file system was mounted or unmounted in the inbox; scanning it", metadata: metadata)
+            scan(mountPoint)
+        }
     }
 
     /// Adds a watch on `folder`; false when it could not be added.

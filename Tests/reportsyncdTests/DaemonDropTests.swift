@@ -288,6 +288,63 @@ struct DaemonDropTests {
     // Ways of arriving. Each file gets exactly one event, and its original is archived under `<seq>-` and
     // the bytes its name had in the inbox.
 
+    /// A hard link made in the inbox: inotify sends `IN_CREATE` and nothing after it.
+    @Test(arguments: ["ln", "cp -l", "link(2)"])
+    func hardLinkIsIngested(way: String) throws {
+        let daemon = try DaemonHarness()
+        try daemon.start()
+        let source = daemon.root + "/report.txt"
+        #expect(FileManager.default.createFile(atPath: source, contents: Data(Reports.bytes(33))))
+        let target = daemon.inbox + "/linked.txt"
+        switch way {
+        case "link(2)": #expect(link(source, target) == 0)
+        default: try shell("\(way) '\(source)' '\(target)'")
+        }
+        let event = try expectOneEvent(named: Array("linked.txt".utf8), bytes: Reports.bytes(33), in: daemon)
+        #expect(event.event == .added)
+        #expect(FileManager.default.fileExists(atPath: source), "the other link stays")
+    }
+
+    /// An unnamed file (`O_TMPFILE`) given its name by `linkat` while its writer still holds it and writes on:
+    /// `IN_CREATE` only, and the close is reported under no name. It is read whole once the writer closes it.
+    @Test func tmpfileLinkedInIsReadOnceItsWriterClosesIt() throws {
+        let daemon = try DaemonHarness()
+        try daemon.start()
+        let bytes = Reports.bytes(34)
+        // O_TMPFILE is `__O_TMPFILE | O_DIRECTORY`, a macro the Glibc module leaves out.
+        let descriptor = open(daemon.inbox, 0o20_000_000 | O_DIRECTORY | O_RDWR, 0o644)
+        try #require(descriptor >= 0, "O_TMPFILE: errno \(errno)")
+        let half = bytes.count / 2
+        #expect(bytes[..<half].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) } == half)
+        // As a process without CAP_DAC_READ_SEARCH names it: through /proc, not AT_EMPTY_PATH.
+        #expect(
+            linkat(AT_FDCWD, "/proc/self/fd/\(descriptor)", AT_FDCWD, daemon.inbox + "/tmpfile.txt", AT_SYMLINK_FOLLOW)
+                == 0
+        )
+        // Longer than the settle interval: the file is named and quiet, but its writer has it open.
+        usleep(UInt32(daemon.settle * 3_000_000))
+        #expect(bytes[half...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) } == bytes.count - half)
+        close(descriptor)
+        let event = try expectOneEvent(named: Array("tmpfile.txt".utf8), bytes: bytes, in: daemon)
+        #expect(event.source.sha256 == sha256(bytes))
+        #expect(event.event == .added)
+    }
+
+    /// A folder bind-mounted inside the inbox: inotify sends nothing; the mount table changes.
+    @Test(.enabled(if: getuid() == 0, "needs root to mount"))
+    func bindMountInsideTheInboxIsScanned() throws {
+        let daemon = try DaemonHarness()
+        let outside = daemon.root + "/outside"
+        try FileManager.default.createDirectory(atPath: outside, withIntermediateDirectories: false)
+        try FileManager.default.createDirectory(atPath: daemon.inbox + "/mounted", withIntermediateDirectories: false)
+        #expect(FileManager.default.createFile(atPath: outside + "/report.txt", contents: Data(Reports.bytes(35))))
+        try daemon.start()
+        try shell("mount --bind '\(outside)' '\(daemon.inbox)/mounted'")
+        defer { try? shell("umount '\(daemon.inbox)/mounted'") }
+        let event = try expectOneEvent(named: Array("mounted/report.txt".utf8), bytes: Reports.bytes(35), in: daemon)
+        #expect(event.event == .added)
+    }
+
     /// A GBK name, as a zip made on Windows or a Samba or FTP client writes it: spelled as its decoding.
     @Test func gbkNameIsIngestedAndSpelledAsGB18030() throws {
         let daemon = try DaemonHarness()
@@ -329,20 +386,23 @@ struct DaemonDropTests {
         #expect(lines.contains { $0.contains(#"REPORTSYNC_FILE="report\n\#(forged).txt""#) })
     }
 
-    /// Waits for the event of the inbox file named `name` (bytes), stops the daemon, and checks that it
-    /// is the only event and that archive/ (or rejected/) holds `bytes` under `<seq>-` and `name`.
+    /// Waits for the event of the inbox file at `name` (bytes), stops the daemon, and checks that it is
+    /// the only event and that archive/ (or rejected/) holds `bytes` under `<seq>-` and the bytes of the
+    /// file's name.
     private func expectOneEvent(
         named name: [UInt8],
         bytes: [UInt8],
         in daemon: DaemonHarness,
         sourceLocation: SourceLocation = #_sourceLocation
     ) throws -> ChangeEvent {
-        let event = try daemon.waitForEvent(at: FilePath(bytes: name))
+        let path = FilePath(bytes: name)
+        let event = try daemon.waitForEvent(at: path)
         #expect(daemon.stop() == 0, sourceLocation: sourceLocation)
         #expect(daemon.events() == [event], sourceLocation: sourceLocation)
         let folder = FilePath(daemon.state).appending(event.event == .rejected ? "rejected" : "archive")
-        let original = folder.pushing(FilePath(bytes: Array("\(event.seq)-".utf8) + name))
-        #expect(daemon.contents(of: original) == bytes, "\(original)", sourceLocation: sourceLocation)
+        let original = folder.appending(FilePath.Component(bytes: "\(event.seq)-".utf8 + path.lastComponent!.bytes)!)
+        let archived = daemon.contents(of: original).map(sha256)
+        #expect(archived == sha256(bytes), "\(original)", sourceLocation: sourceLocation)
         #expect(daemon.files(in: daemon.inbox).isEmpty, sourceLocation: sourceLocation)
         return event
     }
