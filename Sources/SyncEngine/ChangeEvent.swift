@@ -1,5 +1,6 @@
 import Foundation
 import ReportCore
+import SystemPackage
 
 /// One line of the change log (`<mirror>/changes.jsonl`): the outcome of ingesting one file.
 ///
@@ -31,18 +32,30 @@ public struct ChangeEvent: Codable, Sendable, Equatable {
 
     /// The file an event is about.
     public struct Source: Codable, Sendable, Equatable, Hashable {
-        /// The path relative to the inbox, `/`-separated.
+        /// The path relative to the inbox, `/`-separated; a name that is not UTF-8 is spelled as
+        /// ``nameEncoding`` says.
         public var name: String
+        /// How ``name`` spells a name that is not UTF-8; `nil` (and absent from the JSON) for a UTF-8 name.
+        public var nameEncoding: NameEncoding?
         /// Lower-case hex SHA-256 of the file's bytes.
         public var sha256: String
 
-        public init(name: String, sha256: String) {
+        public init(name: String, nameEncoding: NameEncoding? = nil, sha256: String) {
             self.name = name
+            self.nameEncoding = nameEncoding
             self.sha256 = sha256
         }
 
-        /// The last path component: what `<seq>-<basename>` in archive/ and rejected/ is built from.
-        public var basename: String { String(Inbox.basename(of: name)) }
+        /// The source of the inbox file at `path` (relative to the inbox), its name spelled from its bytes.
+        public init(path: FilePath, sha256: String) {
+            let (name, encoding) = NameEncoding.spelling(of: path.bytes)
+            self.init(name: name, nameEncoding: encoding, sha256: sha256)
+        }
+
+        /// The file's path relative to the inbox, byte for byte as it was in the inbox.
+        public var path: FilePath {
+            FilePath(bytes: NameEncoding.bytes(of: name, in: nameEncoding))
+        }
     }
 
     /// An event with the fields every kind carries; the caller fills in the rest.
@@ -53,16 +66,23 @@ public struct ChangeEvent: Codable, Sendable, Equatable {
         self.source = source
     }
 
-    /// The name of this event's original in archive/ or rejected/.
-    public var retiredName: String { Self.retiredName(seq: seq, basename: source.basename) }
+    /// The name of this event's original in archive/ or rejected/: `<seq>-` and the original bytes of
+    /// its basename.
+    public var retiredName: FilePath.Component { Self.retiredName(seq: seq, of: source.path) }
 
-    /// `<seq>-<basename>`; the basename's end is cut (at a character boundary) when the name of its
-    /// reason's temp file (`.<name>.reason.json.tmp`) would be over the 255 bytes a file name may have.
-    static func retiredName(seq: Int, basename: some StringProtocol) -> String {
+    /// `<seq>-<basename>` of the inbox file `path`; the basename's end is cut when the name of its reason's
+    /// temp file (`.<name>.reason.json.tmp`) would be over the 255 bytes a file name may have (a UTF-8 name
+    /// at a character boundary, any other name at a byte).
+    static func retiredName(seq: Int, of path: FilePath) -> FilePath.Component {
         let longestSuffix = ".".utf8.count + StateFolder.reasonSuffix.utf8.count + FileSystem.temporarySuffix.utf8.count
-        var name = "\(seq)-\(basename)"
-        while name.utf8.count + longestSuffix > 255 { name.removeLast() }
-        return name
+        var name = Array("\(seq)-".utf8) + (path.lastComponent?.bytes ?? [])
+        let isUTF8 = String(validating: name, as: UTF8.self) != nil
+        if name.count + longestSuffix > 255 {
+            name.removeLast(name.count + longestSuffix - 255)
+            while isUTF8 && String(validating: name, as: UTF8.self) == nil { name.removeLast() }
+        }
+        // `<seq>-` and the bytes of one name: never empty, never holding a `/`.
+        return FilePath.Component(bytes: name)!
     }
 
     /// The event as one JSON line, without the newline.

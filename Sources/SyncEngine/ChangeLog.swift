@@ -1,5 +1,6 @@
 import Glibc
 import Logging
+import SystemPackage
 
 /// The append-only change log, `<mirror>/changes.jsonl`: one ``ChangeEvent`` per line, `seq` strictly
 /// increasing. It is the source of truth: the dedup index and the mirror can be rebuilt from it.
@@ -7,7 +8,7 @@ import Logging
 /// Appends are group commits: a batch of lines goes out in one `write` and one `fsync`, and only
 /// then are the batch's files retired from the inbox.
 final class ChangeLog {
-    let path: String
+    let path: FilePath
     private let descriptor: Int32
     /// The seq of the last durable event, 0 when the log is empty.
     private(set) var lastSeq: Int
@@ -22,14 +23,14 @@ final class ChangeLog {
     /// or trailing lines that do not parse, are cut off. Nothing is thrown away: the cut bytes are kept
     /// in `setAsideFolder` as `changes.torn-<offset>` (the log offset they were cut at; `.1`, `.2`… after
     /// it when that name is taken), and the cut is logged with that path.
-    init(path: String, setAsideFolder: String, logger: Logger) throws(FileSystemError) {
+    init(path: FilePath, setAsideFolder: FilePath, logger: Logger) throws(FileSystemError) {
         self.path = path
         let descriptor = try FileSystem.call("open", path) {
-            open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+            path.withPlatformString { open($0, O_RDWR | O_CREAT | O_CLOEXEC, 0o644) }
         }
         self.descriptor = descriptor
         // The log is the source of truth: its creation must be durable before any line in it is.
-        try FileSystem.syncDirectory(FileSystem.folder(of: path))
+        try FileSystem.syncDirectory(path.removingLastComponent())
         let original = try FileSystem.read(descriptor, limit: .max, path: path)
         var bytes = original
         var lastSeq = 0
@@ -48,11 +49,11 @@ final class ChangeLog {
         }
         if bytes.count != original.count {
             // A name of its own even when an earlier cut was made at the same offset.
-            var setAside = setAsideFolder + "/changes.torn-\(bytes.count)"
+            var setAside = setAsideFolder.appending("changes.torn-\(bytes.count)")
             var copies = 0
             while try FileSystem.status(setAside) != nil {
                 copies += 1
-                setAside = setAsideFolder + "/changes.torn-\(bytes.count).\(copies)"
+                setAside = setAsideFolder.appending("changes.torn-\(bytes.count).\(copies)")
             }
             try FileSystem.replace(setAside, with: Array(original[bytes.count...]))
             try FileSystem.syncDirectory(setAsideFolder)
@@ -113,7 +114,7 @@ final class ChangeLog {
 
     /// The events of the log at `path` from byte `offset` on, with the offset after each line.
     /// A missing log has no events; an unreadable line is an error naming its line's offset.
-    static func events(at path: String, from offset: Int = 0) throws -> [(event: ChangeEvent, end: Int)] {
+    static func events(at path: FilePath, from offset: Int = 0) throws -> [(event: ChangeEvent, end: Int)] {
         guard try FileSystem.status(path) != nil else { return [] }
         let descriptor = try FileSystem.openForReading(path)
         defer { close(descriptor) }
@@ -138,7 +139,7 @@ final class ChangeLog {
 /// The change log cannot be read back.
 public enum ChangeLogError: Error, Sendable, CustomStringConvertible {
     /// A complete line that is not a change event.
-    case unreadableLine(path: String, offset: Int)
+    case unreadableLine(path: FilePath, offset: Int)
 
     public var description: String {
         switch self {

@@ -3,6 +3,7 @@ import Glibc
 import Logging
 import ReportCore
 import Synchronization
+import SystemPackage
 
 /// The inbox daemon: watches the inbox and ingests every file that lands there exactly once.
 ///
@@ -106,7 +107,7 @@ public final class Daemon: Sendable {
         let descriptor: Int32
         do {
             descriptor = try FileSystem.call("open", state.lockPath) {
-                open(state.lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+                state.lockPath.withPlatformString { open($0, O_RDWR | O_CREAT | O_CLOEXEC, 0o644) }
             }
         } catch {
             throw .cannotCreateFolder(error)
@@ -279,7 +280,7 @@ public final class Daemon: Sendable {
                                     .fingerprint
                             )
                         let delay = Duration.seconds(min(60, 1 << min(entry.attempts, 6)))
-                        var metadata: Logger.Metadata = ["REPORTSYNC_FILE": "\(failure.relative)"]
+                        var metadata: Logger.Metadata = ["REPORTSYNC_FILE": "\(failure.relative.spelling)"]
                         if let errno = failure.errno { metadata["ERRNO"] = "\(errno.rawValue)" }
                         logger.error(
                             "a file stays in the inbox and is retried in \(delay): \(failure.reason)",
@@ -319,7 +320,7 @@ public final class Daemon: Sendable {
             guard let fingerprint = entry.fingerprint else { return true }
             let path = ingestor.inbox.path(of: entry.relative)
             guard let info = try? FileSystem.status(path), info.isRegularFile else { return false }
-            if info.fingerprint == fingerprint && !FileSystem.isOpenForWriting(path) { return true }
+            if info.fingerprint == fingerprint && FileSystem.isOpenForWriting(path) != true { return true }
             daemon.queue.note(entry.relative, .settling(info.fingerprint))
             return false
         }

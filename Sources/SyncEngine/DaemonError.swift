@@ -3,13 +3,13 @@ import SystemPackage
 /// Why the daemon cannot start or go on: each case names the path and what to do.
 public enum DaemonError: Error, Sendable, CustomStringConvertible {
     /// The mirror or state folder lies inside the inbox.
-    case folderInsideInbox(name: String, path: String, inbox: String)
+    case folderInsideInbox(name: String, path: FilePath, inbox: FilePath)
     /// A folder is missing and cannot be created, or cannot be resolved.
     case cannotCreateFolder(FileSystemError)
     /// The inbox exists but cannot be listed, read or written.
     case inboxUnusable(FileSystemError)
     /// Another daemon holds the state folder's lock.
-    case alreadyRunning(lockPath: String)
+    case alreadyRunning(lockPath: FilePath)
     /// The change log, index or mirror cannot be read or written at start-up.
     case startupFailed(any Error)
 

@@ -35,28 +35,28 @@ public struct DaemonOptions: Sendable, Equatable {
     /// The three folders as absolute paths with symlinks resolved, created when missing; refuses a mirror
     /// or state folder inside the inbox, which would make the daemon feed on its own output.
     func preparedFolders() throws(DaemonError) -> (inbox: Inbox, mirror: Mirror, state: StateFolder) {
-        var resolved: [String] = []
+        var resolved: [FilePath] = []
         for folder in [inbox, mirror, state] {
             do {
-                try FileSystem.createDirectory(folder.string)
+                try FileSystem.createDirectory(folder)
             } catch {
                 throw .cannotCreateFolder(error)
             }
-            guard let real = realpath(folder.string, nil) else {
-                throw .cannotCreateFolder(FileSystemError("resolve", folder.string, Errno(rawValue: errno)))
+            guard let real = folder.withPlatformString({ realpath($0, nil) }) else {
+                throw .cannotCreateFolder(FileSystemError("resolve", folder, Errno(rawValue: errno)))
             }
-            resolved.append(String(cString: real))
+            resolved.append(FilePath(platformString: real))
             free(real)
         }
         let (inboxPath, mirrorPath, statePath) = (resolved[0], resolved[1], resolved[2])
-        for (name, path) in [("mirror", mirrorPath), ("state", statePath)] where Self.isInside(path, inboxPath) {
+        for (name, path) in [("mirror", mirrorPath), ("state", statePath)] where path.starts(with: inboxPath) {
             throw .folderInsideInbox(name: name, path: path, inbox: inboxPath)
         }
-        if access(inboxPath, R_OK | W_OK | X_OK) != 0 {
+        if inboxPath.withPlatformString({ access($0, R_OK | W_OK | X_OK) }) != 0 {
             throw .inboxUnusable(FileSystemError("read and write", inboxPath, Errno(rawValue: errno)))
         }
         let stateFolder = StateFolder(root: statePath)
-        for folder in [mirrorPath + "/records", stateFolder.archivePath, stateFolder.rejectedPath] {
+        for folder in [mirrorPath.appending("records"), stateFolder.archivePath, stateFolder.rejectedPath] {
             do {
                 try FileSystem.createDirectory(folder)
             } catch {
@@ -64,9 +64,5 @@ public struct DaemonOptions: Sendable, Equatable {
             }
         }
         return (Inbox(root: inboxPath), Mirror(root: mirrorPath), stateFolder)
-    }
-
-    private static func isInside(_ path: String, _ folder: String) -> Bool {
-        path == folder || path.hasPrefix(folder == "/" ? "/" : folder + "/")
     }
 }

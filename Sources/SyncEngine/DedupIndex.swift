@@ -1,4 +1,5 @@
 import Foundation
+import SystemPackage
 
 /// What has been ingested, derived from the change log alone: decides `added`, `revised`, `duplicate`,
 /// and tells a file already logged (but not yet retired when the daemon stopped) from a new drop.
@@ -26,8 +27,8 @@ struct DedupIndex: Codable, Equatable {
     var logOffset = 0
     /// The layout of the saved index: one saved in another layout is rebuilt from the log.
     private(set) var format = Self.currentFormat
-    /// 2: rejected events keep their time.
-    static let currentFormat = 2
+    /// 2: rejected events keep their time. 3: a record's source keeps its name's encoding.
+    static let currentFormat = 3
 
     struct AgencyYear: Codable, Hashable {
         var agency: String
@@ -37,8 +38,8 @@ struct DedupIndex: Codable, Equatable {
     struct Current: Codable, Equatable {
         var contentHash: String
         var seq: Int
-        /// The inbox name of the event whose original (in archive/) holds this record's report.
-        var sourceName: String
+        /// The source of the event whose original (in archive/) holds this record's report.
+        var source: ChangeEvent.Source
     }
 
     /// Enough of an event to finish retiring its file without logging it again.
@@ -94,20 +95,20 @@ struct DedupIndex: Codable, Equatable {
             current[AgencyYear(agency: agency, year: year)] = Current(
                 contentHash: contentHash,
                 seq: event.seq,
-                sourceName: event.source.name
+                source: event.source
             )
         }
     }
 
     /// The index of the change log at `logPath`, built from scratch.
-    static func rebuilt(fromLogAt logPath: String) throws -> DedupIndex {
+    static func rebuilt(fromLogAt logPath: FilePath) throws -> DedupIndex {
         var index = DedupIndex()
         try index.catchUp(withLogAt: logPath)
         return index
     }
 
     /// Applies the log's events past ``logOffset``.
-    mutating func catchUp(withLogAt logPath: String) throws {
+    mutating func catchUp(withLogAt logPath: FilePath) throws {
         for (event, end) in try ChangeLog.events(at: logPath, from: logOffset) {
             guard event.seq > lastSeq else { throw DedupIndexError.outOfStep(expectedAfter: lastSeq, found: event.seq) }
             apply(event)
@@ -117,9 +118,9 @@ struct DedupIndex: Codable, Equatable {
 
     /// Loads the saved index and catches up with the log; rebuilds from the whole log when the saved
     /// index is missing, unreadable or does not fit the log. Returns whether it was rebuilt.
-    static func load(from indexPath: String, logPath: String) throws -> (index: DedupIndex, rebuilt: Bool) {
-        if let data = FileManager.default.contents(atPath: indexPath),
-            var index = try? JSONDecoder().decode(DedupIndex.self, from: data),
+    static func load(from indexPath: FilePath, logPath: FilePath) throws -> (index: DedupIndex, rebuilt: Bool) {
+        if let bytes = try? FileSystem.contents(of: indexPath),
+            var index = try? JSONDecoder().decode(DedupIndex.self, from: Data(bytes)),
             index.format == currentFormat,
             (try? index.catchUp(withLogAt: logPath)) != nil
         {
@@ -129,10 +130,10 @@ struct DedupIndex: Codable, Equatable {
     }
 
     /// Saves the index durably (temp, fsync, rename, fsync of the state folder).
-    func save(to indexPath: String) throws(FileSystemError) {
+    func save(to indexPath: FilePath) throws(FileSystemError) {
         // Encoding strings and integers cannot fail.
         try FileSystem.replace(indexPath, with: Array(try! JSONEncoder().encode(self)))
-        try FileSystem.syncDirectory(FileSystem.folder(of: indexPath))
+        try FileSystem.syncDirectory(indexPath.removingLastComponent())
     }
 }
 

@@ -1,13 +1,15 @@
 import Glibc
+import SystemPackage
 
 /// The inbox folder people drop reports into, sorted into subfolders as they like.
 ///
-/// Paths inside it are relative and `/`-separated (`hubei/x.txt`): that is the `source.name` of an event.
+/// Paths inside it are relative (`hubei/x.txt`) and kept as the bytes the file system has: an event's
+/// `source.name` is spelled from them.
 struct Inbox: Sendable {
-    let root: String
+    let root: FilePath
 
-    func path(of relative: String) -> String {
-        relative.isEmpty ? root : root + "/" + relative
+    func path(of relative: FilePath) -> FilePath {
+        root.pushing(relative)
     }
 
     /// Names that are not picked up until renamed: dot-names and partial downloads.
@@ -16,36 +18,37 @@ struct Inbox: Sendable {
             || name.hasSuffix(".crdownload")
     }
 
-    /// `relative`'s last component.
-    static func basename(of relative: String) -> Substring {
-        relative.split(separator: "/").last ?? Substring(relative)
+    /// Whether `name` is not picked up until renamed. The prefixes and suffixes are ASCII, which the
+    /// decoding of a name that is not UTF-8 keeps as they are.
+    static func isIgnored(_ name: FilePath.Component) -> Bool {
+        isIgnored(name: name.string)
     }
 
     /// What a walk of the inbox found.
     enum Entry {
-        case directory(String)
-        case file(String, stat)
+        case directory(FilePath)
+        case file(FilePath, stat)
         /// A symlink, FIFO, socket or device: never followed, never read.
-        case skipped(String, stat)
+        case skipped(FilePath, stat)
         /// A folder that cannot be listed (one that vanished meanwhile is passed over silently).
         case unlistable(FileSystemError)
     }
 
     /// Walks the folder `relative` and everything below it without following symlinks, depth first,
     /// reporting each directory before its contents. Ignored names are passed over silently.
-    func walk(_ relative: String, visit: (Entry) -> Void) {
+    func walk(_ relative: FilePath, visit: (Entry) -> Void) {
         var pending = [relative]
         while let directory = pending.popLast() {
             visit(.directory(directory))
-            let names: [String]
+            let names: [FilePath.Component]
             do {
                 names = try FileSystem.entries(of: path(of: directory))
             } catch {
                 if error.errno != .noSuchFileOrDirectory { visit(.unlistable(error)) }
                 continue
             }
-            for name in names where !Self.isIgnored(name: name) {
-                let child = directory.isEmpty ? name : directory + "/" + name
+            for name in names where !Self.isIgnored(name) {
+                let child = directory.appending(name)
                 guard let info = try? FileSystem.status(path(of: child)) else { continue }
                 if info.isDirectory {
                     pending.append(child)
@@ -61,7 +64,7 @@ struct Inbox: Sendable {
     /// How many files are waiting (ignored names, symlinks and special files not counted).
     func waitingCount() -> Int {
         var count = 0
-        walk("") { entry in
+        walk(FilePath()) { entry in
             if case .file = entry { count += 1 }
         }
         return count
@@ -69,8 +72,8 @@ struct Inbox: Sendable {
 
     /// Where an ingested file goes: its inbox path and its place in archive/ or rejected/.
     struct Retirement {
-        var relative: String
-        var destination: String
+        var relative: FilePath
+        var destination: FilePath
         /// The event the file was logged under.
         var seq: Int
         /// The file as it was read: a file found otherwise is not moved.
@@ -78,7 +81,7 @@ struct Inbox: Sendable {
     }
 
     /// Whether `relative` is still the file read with `fingerprint`; `nil` when it is gone.
-    func isUnchanged(_ relative: String, since fingerprint: FileFingerprint) throws(FileSystemError) -> Bool? {
+    func isUnchanged(_ relative: FilePath, since fingerprint: FileFingerprint) throws(FileSystemError) -> Bool? {
         try FileSystem.status(path(of: relative)).map { $0.fingerprint == fingerprint }
     }
 
@@ -94,15 +97,15 @@ struct Inbox: Sendable {
     /// file replaced meanwhile stays to be read again. Returns the files that stay in the inbox. A file
     /// gone from the inbox is passed over: its event stands. `stateRoot` is any folder on the destinations'
     /// file system.
-    func retire(_ retirements: [Retirement], stateRoot: String) -> [IngestFailure] {
+    func retire(_ retirements: [Retirement], stateRoot: FilePath) -> [IngestFailure] {
         var failures: [IngestFailure] = []
-        var moved: [String: [String]] = [:]  // folder → the files whose move changed it
+        var moved: [FilePath: [FilePath]] = [:]  // folder → the files whose move changed it
         var copies: [(retirement: Retirement, copy: FileSystem.StagedFile)] = []
         for retirement in retirements {
             step(retirement, &failures) { source throws(FileSystemError) in
                 do throws(FileSystemError) {
                     try FileSystem.rename(source, to: retirement.destination)
-                    for folder in [FileSystem.folder(of: source), FileSystem.folder(of: retirement.destination)] {
+                    for folder in [source.removingLastComponent(), retirement.destination.removingLastComponent()] {
                         moved[folder, default: []].append(retirement.relative)
                     }
                 } catch let error where error.errno == .improperLink {
@@ -130,8 +133,8 @@ struct Inbox: Sendable {
             step(retirement, &failures) { source throws(FileSystemError) in
                 // Not `FileSystem.remove`, which takes ENOENT for done: the file was there a moment ago,
                 // so ENOENT here is a failure to retry, never a reason to stop looking at the file.
-                _ = try FileSystem.call("unlink", source) { unlink(source) }
-                moved[FileSystem.folder(of: source), default: []].append(retirement.relative)
+                _ = try FileSystem.call("unlink", source) { source.withPlatformString { unlink($0) } }
+                moved[source.removingLastComponent(), default: []].append(retirement.relative)
                 return true
             }
         }
@@ -151,7 +154,7 @@ struct Inbox: Sendable {
     private func step(
         _ retirement: Retirement,
         _ failures: inout [IngestFailure],
-        _ body: (String) throws(FileSystemError) -> Bool
+        _ body: (FilePath) throws(FileSystemError) -> Bool
     ) {
         do throws(FileSystemError) {
             guard let unchanged = try isUnchanged(retirement.relative, since: retirement.fingerprint) else { return }

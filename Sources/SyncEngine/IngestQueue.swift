@@ -1,4 +1,5 @@
 import Foundation
+import SystemPackage
 
 /// The files waiting to be ingested, keyed by inbox path so that many events about one file make one
 /// entry, each with the moment it may be read. Filled by the ``Watcher`` (and by scans), drained by the
@@ -22,7 +23,7 @@ final class IngestQueue: @unchecked Sendable {
     }
 
     struct Entry {
-        var relative: String
+        var relative: FilePath
         var due: ContinuousClock.Instant
         /// The look at the file the settle check compares with; `nil` for a complete file.
         var fingerprint: FileFingerprint?
@@ -38,7 +39,7 @@ final class IngestQueue: @unchecked Sendable {
     }
 
     private let condition = NSCondition()
-    private var entries: [String: Entry] = [:]
+    private var entries: [FilePath: Entry] = [:]
     private var rescan: RescanReason?
     private var stopping = false
     private var _settleInterval: Duration
@@ -60,7 +61,7 @@ final class IngestQueue: @unchecked Sendable {
     }
 
     /// Records an arrival; a later arrival of the same path replaces the earlier one.
-    func note(_ relative: String, _ arrival: Arrival) {
+    func note(_ relative: FilePath, _ arrival: Arrival) {
         let now = ContinuousClock.now
         condition.withLock {
             let entry =

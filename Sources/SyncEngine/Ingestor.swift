@@ -4,6 +4,7 @@ import Glibc
 import Logging
 import ReportCore
 import Synchronization
+import SystemPackage
 
 /// Ingests batches of inbox files: read (bounded), SHA-256 and parse (in parallel), decide against the ``DedupIndex``,
 /// write the mirror, append to the ``ChangeLog``, retire the originals.
@@ -66,7 +67,7 @@ final class Ingestor {
 
     /// An event decided but not yet durable, with what its retirement needs.
     private struct Decided {
-        var relative: String
+        var relative: FilePath
         var event: ChangeEvent
         /// The file as it was when read: only that file is retired under this event.
         var fingerprint: FileFingerprint
@@ -74,7 +75,7 @@ final class Ingestor {
 
     /// Ingests `batch` (inbox-relative paths). Files that hit an I/O error are returned, untouched in
     /// the inbox, for a later retry; files that vanished or are not regular files are passed over.
-    func ingest(_ batch: [String]) -> [IngestFailure] {
+    func ingest(_ batch: [FilePath]) -> [IngestFailure] {
         var failures: [IngestFailure] = []
         do throws(FileSystemError) {
             failures += try appendUnlogged()
@@ -84,11 +85,11 @@ final class Ingestor {
         var working = index
         var decided: [Decided] = []
         var alreadyLogged: [Decided] = []
-        var staged: [String: (record: Record, staged: FileSystem.StagedFile)] = [:]
+        var staged: [FilePath: (record: Record, staged: FileSystem.StagedFile)] = [:]
         for (relative, examined) in zip(batch, examineAll(batch)) {
             do throws(FileSystemError) {
                 guard let file = try examined.get() else { continue }
-                let source = ChangeEvent.Source(name: relative, sha256: file.sha256)
+                let source = ChangeEvent.Source(path: relative, sha256: file.sha256)
                 if let logged = working.latestEvent(for: source), !isRetired(logged, source, file) {
                     var event = ChangeEvent(
                         seq: logged.seq,
@@ -188,7 +189,7 @@ final class Ingestor {
 
     /// Reads, hashes and parses the files of a batch in parallel (the parser is pure; this is where
     /// the CPU time goes), keeping the batch's order. Decisions are then taken one by one, in order.
-    private func examineAll(_ batch: [String]) -> [Result<FileContent?, FileSystemError>] {
+    private func examineAll(_ batch: [FilePath]) -> [Result<FileContent?, FileSystemError>] {
         let reader = Reader(inbox: inbox, parser: parser, maxFileSize: maxFileSize, logger: logger)
         let results = Mutex([Result<FileContent?, FileSystemError>](repeating: .success(nil), count: batch.count))
         DispatchQueue.concurrentPerform(iterations: batch.count) { index in
@@ -215,13 +216,16 @@ final class Ingestor {
         let logger: Logger
 
         /// Reads (bounded), hashes and parses `relative`; `nil` when it vanished or is not a regular file.
-        func examine(_ relative: String) throws(FileSystemError) -> FileContent? {
+        func examine(_ relative: FilePath) throws(FileSystemError) -> FileContent? {
             let path = inbox.path(of: relative)
             let descriptor: Int32
             do {
                 descriptor = try FileSystem.openForReading(path)
             } catch let error where error.errno == .noSuchFileOrDirectory || error.errno == .tooManySymbolicLinkLevels {
-                logger.debug("file left the inbox before it was read", metadata: ["REPORTSYNC_FILE": "\(relative)"])
+                logger.debug(
+                    "file left the inbox before it was read",
+                    metadata: ["REPORTSYNC_FILE": "\(relative.spelling)"]
+                )
                 return nil
             }
             defer { close(descriptor) }
@@ -240,7 +244,7 @@ final class Ingestor {
                 if size > maxFileSize { bytes = nil } else { bytes?.append(contentsOf: chunk) }
             }
             let sha256 = hasher.finalize().hexString
-            let parsed = bytes.map { parser.parse($0, sourceName: relative) }
+            let parsed = bytes.map { parser.parse($0, sourceName: relative.spelling) }
             return FileContent(fingerprint: info.fingerprint, sha256: sha256, size: size, parsed: parsed)
         }
     }
@@ -252,7 +256,7 @@ final class Ingestor {
         _ file: FileContent,
         into event: inout ChangeEvent,
         index: DedupIndex,
-        staged: [String: Record]
+        staged: [FilePath: Record]
     ) -> Record? {
         guard let parsed = file.parsed else {
             event.reason = "the file is \(file.size) bytes, over the limit of \(maxFileSize) bytes"
@@ -300,7 +304,7 @@ final class Ingestor {
     /// of the same name and bytes. A copy stamped with `file`'s own origin does not count: that is a
     /// move across file systems that a crash cut short before the unlink, and `file` is only moved again.
     private func isRetired(_ logged: DedupIndex.Logged, _ source: ChangeEvent.Source, _ file: FileContent) -> Bool {
-        let name = ChangeEvent.retiredName(seq: logged.seq, basename: source.basename)
+        let name = ChangeEvent.retiredName(seq: logged.seq, of: source.path)
         let path = state.retiredPath(of: logged.event, named: name)
         return (try? FileSystem.status(path)) != nil && FileSystem.origin(of: path) != file.fingerprint.origin
     }

@@ -1,32 +1,33 @@
 import Glibc
 import ReportCore
+import SystemPackage
 
 /// The mirror folder: `records/<year>/<agency>.json`, the current record of each agency and year, and
 /// the change log `changes.jsonl` next to it. Nothing else lives there.
 struct Mirror {
-    let root: String
+    let root: FilePath
 
-    var changeLogPath: String { root + "/changes.jsonl" }
-    var recordsPath: String { root + "/records" }
+    var changeLogPath: FilePath { root.appending("changes.jsonl") }
+    var recordsPath: FilePath { root.appending("records") }
 
     /// The record file of `agency` in `year`. `/` and control characters in the agency become `_`, and a
     /// name of `.` or `..` alone is prefixed with `_`, so an agency can never name a path outside
     /// `records/<year>/`.
-    func recordPath(agency: String, year: Int) -> String {
+    func recordPath(agency: String, year: Int) -> FilePath {
         var name = String(
             String.UnicodeScalarView(
                 agency.unicodeScalars.map { $0 == "/" || $0.properties.generalCategory == .control ? "_" : $0 }
             )
         )
         if name.isEmpty || name == "." || name == ".." { name = "_" + name }
-        return "\(recordsPath)/\(year)/\(name).json"
+        return recordsPath.appending("\(year)").appending("\(name).json")
     }
 
     /// Writes `record` to the temp file next to its place. Staging the same agency and year again
     /// before ``commit(_:)`` overwrites the temp file: the last one staged wins.
     func stage(_ record: Record) throws(FileSystemError) -> FileSystem.StagedFile {
         let path = recordPath(agency: record.agency, year: record.year)
-        try FileSystem.createDirectory(FileSystem.folder(of: path))
+        try FileSystem.createDirectory(path.removingLastComponent())
         return try FileSystem.stage(record.jsonBytes(pretty: true), for: path)
     }
 
@@ -70,18 +71,18 @@ struct Mirror {
     }
 
     /// Every record file under `records/` as (path, year folder), and the temp files a crash left behind.
-    func recordFiles() throws(FileSystemError) -> (records: [String], temporaries: [String]) {
-        var records: [String] = []
-        var temporaries: [String] = []
+    func recordFiles() throws(FileSystemError) -> (records: [FilePath], temporaries: [FilePath]) {
+        var records: [FilePath] = []
+        var temporaries: [FilePath] = []
         guard try FileSystem.status(recordsPath) != nil else { return ([], []) }
         for yearName in try FileSystem.entries(of: recordsPath) {
-            let yearPath = recordsPath + "/" + yearName
+            let yearPath = recordsPath.appending(yearName)
             guard try FileSystem.status(yearPath)?.isDirectory == true else { continue }
             for name in try FileSystem.entries(of: yearPath) {
-                if name.hasPrefix(".") && name.hasSuffix(FileSystem.temporarySuffix) {
-                    temporaries.append(yearPath + "/" + name)
-                } else if name.hasSuffix(".json") {
-                    records.append(yearPath + "/" + name)
+                if FileSystem.isTemporary(name) {
+                    temporaries.append(yearPath.appending(name))
+                } else if name.extension == "json" {
+                    records.append(yearPath.appending(name))
                 }
             }
         }

@@ -1,6 +1,6 @@
-import Foundation
 import Logging
 import ReportCore
+import SystemPackage
 
 /// Start-up work that makes the folders agree with the change log again after a crash: leftover temp
 /// files removed, the dedup index loaded or rebuilt, the mirror checked record by record.
@@ -16,8 +16,8 @@ struct Recovery {
         var temporaries = try mirror.recordFiles().temporaries
         for folder in [state.root, state.archivePath, state.rejectedPath, mirror.root] {
             temporaries += try FileSystem.entries(of: folder)
-                .filter { $0.hasPrefix(".") && $0.hasSuffix(FileSystem.temporarySuffix) }
-                .map { folder + "/" + $0 }
+                .filter(FileSystem.isTemporary)
+                .map { folder.appending($0) }
         }
         for path in temporaries {
             try FileSystem.remove(path)
@@ -58,16 +58,16 @@ struct Recovery {
     /// just before a crash) is removed, and one whose content is not the logged one is restored from the
     /// logged original (in archive/, or still in the inbox if the crash came before it was moved).
     func reconcileMirror(with index: DedupIndex) throws -> (restored: Int, removed: Int) {
-        var expected: [String: (agency: String, year: Int, current: DedupIndex.Current)] = [:]
+        var expected: [FilePath: (agency: String, year: Int, current: DedupIndex.Current)] = [:]
         for entry in index.currentRecords {
             expected[mirror.recordPath(agency: entry.agency, year: entry.year)] = entry
         }
         var removed = 0
-        var folders: Set<String> = []
+        var folders: Set<FilePath> = []
         for path in try mirror.recordFiles().records where expected[path] == nil {
             logger.warning("removing a mirror record that no change-log event describes", metadata: ["path": "\(path)"])
             try FileSystem.remove(path)
-            folders.insert(FileSystem.folder(of: path))
+            folders.insert(path.removingLastComponent())
             removed += 1
         }
         var staged: [FileSystem.StagedFile] = []
@@ -103,10 +103,10 @@ struct Recovery {
 
     /// The record of the event `current`, parsed again from its original.
     private func original(of current: DedupIndex.Current) -> Record? {
-        let retiredName = ChangeEvent.retiredName(seq: current.seq, basename: Inbox.basename(of: current.sourceName))
-        for path in [state.retiredPath(of: .added, named: retiredName), inbox.path(of: current.sourceName)] {
-            guard let bytes = FileManager.default.contents(atPath: path) else { continue }
-            if case .success(let record) = parser.parse(Array(bytes), sourceName: current.sourceName),
+        let retiredName = ChangeEvent.retiredName(seq: current.seq, of: current.source.path)
+        for path in [state.retiredPath(of: .added, named: retiredName), inbox.path(of: current.source.path)] {
+            guard let bytes = try? FileSystem.contents(of: path) else { continue }
+            if case .success(let record) = parser.parse(bytes, sourceName: current.source.name),
                 record.contentHash == current.contentHash
             {
                 return record

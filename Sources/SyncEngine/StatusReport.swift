@@ -27,7 +27,7 @@ public struct StatusReport: Sendable {
 
     /// Reads the change log, the mirror records of inconsistent reports and the inbox listing.
     public static func read(options: DaemonOptions) throws -> StatusReport {
-        let mirror = Mirror(root: options.mirror.string)
+        let mirror = Mirror(root: options.mirror)
         var counts: [ChangeEventKind: Int] = [:]
         var inconsistent = 0
         var problems: [ChangeEvent] = []
@@ -44,7 +44,7 @@ public struct StatusReport: Sendable {
             counts: counts,
             inconsistent: inconsistent,
             lastSeq: events.last?.seq ?? 0,
-            waiting: Inbox(root: options.inbox.string).waitingCount(),
+            waiting: Inbox(root: options.inbox).waitingCount(),
             recentProblems: problems.reversed().map { problem(for: $0, mirror: mirror) }
         )
     }

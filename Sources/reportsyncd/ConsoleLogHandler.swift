@@ -7,6 +7,8 @@ import SystemPackage
 /// A line reads `2026-11-27T08:15:02.125Z info reportsyncd: added hubei/a.txt REPORTSYNC_SEQ=7 …`: the time in UTC,
 /// the level, the logger's label, the message, then the metadata as `key=value` pairs sorted by key (values with
 /// spaces quoted). With `colour`, the level is coloured by severity and the metadata dimmed (ANSI escapes).
+/// Control characters in the message and the values are escaped (``StringProtocol/escapingControlCharacters``): an
+/// entry is always one line, whatever the file names in it hold.
 struct ConsoleLogHandler: LogHandler {
     var logLevel: Logger.Level = .info
     var metadata: Logger.Metadata = [:]
@@ -52,7 +54,8 @@ struct ConsoleLogHandler: LogHandler {
     func line(level: Logger.Level, message: String, metadata: Logger.Metadata, time: Date) -> String {
         let timestamp = time.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
         let pairs = metadata.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quotedIfNeeded("\($0.value)"))" }
-        var line = "\(timestamp) \(self.styled(level.rawValue, Self.style(of: level))) \(self.label): \(message)"
+        let text = message.escapingControlCharacters
+        var line = "\(timestamp) \(self.styled(level.rawValue, Self.style(of: level))) \(self.label): \(text)"
         if !pairs.isEmpty {
             line += " " + self.styled(pairs.joined(separator: " "), Self.dim)
         }
@@ -78,8 +81,10 @@ struct ConsoleLogHandler: LogHandler {
     }
 
     private static func quotedIfNeeded(_ value: String) -> String {
-        guard value.isEmpty || value.contains(where: { $0.isWhitespace || $0 == "\"" }) else { return value }
-        let escaped = value.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"").replacing("\n", with: "\\n")
+        guard value.isEmpty || value.contains(where: { $0.isWhitespace || $0 == "\"" }) else {
+            return value.escapingControlCharacters
+        }
+        let escaped = value.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"").escapingControlCharacters
         return "\"" + escaped + "\""
     }
 }

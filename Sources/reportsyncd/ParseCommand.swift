@@ -40,7 +40,8 @@ struct ParseCommand: ParsableCommand {
             let record = try ReportFile(path: file).parse()
             FileHandle.standardOutput.write(Data(record.jsonBytes(pretty: pretty) + [UInt8(ascii: "\n")]))
         } catch let failure as ReportFile.Failure {
-            FileHandle.standardError.write(Data("\(file): \(failure.reason)\n".utf8))
+            let message = "\(file): \(failure.reason)".escapingControlCharacters
+            FileHandle.standardError.write(Data((message + "\n").utf8))
             throw failure.exitCode
         }
     }

@@ -24,16 +24,21 @@ struct StatusCommand: ParsableCommand {
             try DaemonFailure(.startupFailed(error)).exit()
         }
         let counts = ChangeEventKind.allCases.map { "\((report.counts[$0] ?? 0).formatted()) \($0)" }
-        print("inbox:    \(options.inbox) (\(report.waiting.formatted()) waiting)")
-        print("mirror:   \(options.mirror)")
-        print("state:    \(options.state)")
-        print("last seq: \(report.lastSeq)")
-        print("events:   " + counts.joined(separator: ", ") + " (\(report.inconsistent.formatted()) inconsistent)")
-        guard !report.recentProblems.isEmpty else { return }
-        print("latest rejected or inconsistent:")
-        for problem in report.recentProblems {
-            let kind = problem.event == .rejected ? "rejected" : "inconsistent"
-            print("  #\(problem.seq) \(problem.time) \(kind) \(problem.file): \(problem.reason)")
+        var lines = [
+            "inbox:    \(options.inbox) (\(report.waiting.formatted()) waiting)",
+            "mirror:   \(options.mirror)",
+            "state:    \(options.state)",
+            "last seq: \(report.lastSeq)",
+            "events:   " + counts.joined(separator: ", ") + " (\(report.inconsistent.formatted()) inconsistent)",
+        ]
+        if !report.recentProblems.isEmpty {
+            lines.append("latest rejected or inconsistent:")
+            for problem in report.recentProblems {
+                let kind = problem.event == .rejected ? "rejected" : "inconsistent"
+                lines.append("  #\(problem.seq) \(problem.time) \(kind) \(problem.file): \(problem.reason)")
+            }
         }
+        // File names and reasons come from outside: each stays on its line.
+        for line in lines { print(line.escapingControlCharacters) }
     }
 }

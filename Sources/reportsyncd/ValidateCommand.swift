@@ -26,13 +26,14 @@ struct ValidateCommand: ParsableCommand {
                 print(summary(of: record, file: file))
                 if record.validation.status == .inconsistent { worst = max(worst, 1) }
             } catch let failure as ReportFile.Failure {
-                print("\(file): \(failure.reason)")
+                print("\(file): \(failure.reason)".escapingControlCharacters)
                 worst = max(worst, failure.exitCode.rawValue)
             }
         }
         if worst != 0 { throw ExitCode(worst) }
     }
 
+    /// The lines of one file's summary, control characters escaped: a file's name or words never begin a line.
     private func summary(of record: Record, file: String) -> String {
         var lines = ["\(file): \(record.agency) \(record.year) — \(record.validation.status.rawValue)"]
         for finding in record.validation.findings {
@@ -40,6 +41,6 @@ struct ValidateCommand: ParsableCommand {
             let cells = zip(finding.cells, finding.sourceLines).map { "\($0) (line \($1))" }
             lines.append("    cells: " + cells.joined(separator: ", "))
         }
-        return lines.joined(separator: "\n")
+        return lines.map(\.escapingControlCharacters).joined(separator: "\n")
     }
 }

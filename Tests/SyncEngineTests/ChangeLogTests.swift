@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import SystemPackage
 import Testing
 
 @testable import SyncEngine
@@ -20,12 +21,12 @@ import Testing
 
     @Test func appendsAreReadBackInOrder() throws {
         let folder = TemporaryFolder()
-        let path = folder.path + "/changes.jsonl"
-        let log = try ChangeLog(path: path, setAsideFolder: folder.path, logger: logger)
+        let path = folder.root.appending("changes.jsonl")
+        let log = try ChangeLog(path: path, setAsideFolder: folder.root, logger: logger)
         try log.append([event(1), event(2)])
         try log.append([event(3)])
         #expect(log.lastSeq == 3)
-        let reopened = try ChangeLog(path: path, setAsideFolder: folder.path, logger: logger)
+        let reopened = try ChangeLog(path: path, setAsideFolder: folder.root, logger: logger)
         #expect(reopened.lastSeq == 3)
         #expect(try ChangeLog.events(at: path).map(\.event.seq) == [1, 2, 3])
     }
@@ -33,14 +34,14 @@ import Testing
     @Test(arguments: ["{\"seq\":3,\"ev", "{\"seq\":3}\n", "\0\0\0\0"])
     func tornOrGarbledTailIsCutAtStart(tail: String) throws {
         let folder = TemporaryFolder()
-        let path = folder.path + "/changes.jsonl"
-        try ChangeLog(path: path, setAsideFolder: folder.path, logger: logger).append([event(1), event(2)])
+        let path = folder.root.appending("changes.jsonl")
+        try ChangeLog(path: path, setAsideFolder: folder.root, logger: logger).append([event(1), event(2)])
         let intact = folder.read("changes.jsonl")
-        let handle = try #require(FileHandle(forWritingAtPath: path))
+        let handle = try #require(FileHandle(forWritingAtPath: path.string))
         handle.seekToEndOfFile()
         handle.write(Data(tail.utf8))
         try handle.close()
-        let log = try ChangeLog(path: path, setAsideFolder: folder.path, logger: logger)
+        let log = try ChangeLog(path: path, setAsideFolder: folder.root, logger: logger)
         #expect(log.lastSeq == 2)
         #expect(folder.read("changes.jsonl") == intact)
         // The cut bytes are kept, named by the offset they were cut at.
@@ -55,8 +56,8 @@ import Testing
         // Two pages: the log's first page and one more, which a ballast file takes.
         try mount(["-t", "tmpfs", "-o", "size=8k", "tmpfs", folder.path])
         defer { try? mount([folder.path], command: "/bin/umount") }
-        let path = folder.path + "/changes.jsonl"
-        let log = try ChangeLog(path: path, setAsideFolder: folder.path, logger: logger)
+        let path = folder.root.appending("changes.jsonl")
+        let log = try ChangeLog(path: path, setAsideFolder: folder.root, logger: logger)
         try log.append([event(1)])
         let intact = folder.read("changes.jsonl")
         folder.write(String(repeating: "x", count: 4096), to: "ballast")
@@ -80,11 +81,17 @@ import Testing
     }
 
     @Test func longNamesAreCutToFitWithTheirReason() {
-        let long = String(repeating: "报", count: 84) + ".txt"  // 256 bytes: as long as a name can be, and more
-        let name = ChangeEvent.retiredName(seq: 123_456, basename: long)
+        let long = FilePath("a/" + String(repeating: "报", count: 84) + ".txt")  // a 256-byte name
+        let name = ChangeEvent.retiredName(seq: 123_456, of: long).string
         #expect(".\(name).reason.json.tmp".utf8.count <= 255)
         #expect(name.hasPrefix("123456-报报"))
-        #expect(ChangeEvent.retiredName(seq: 7, basename: "short.txt") == "7-short.txt")
+        #expect(String(validating: name.utf8, as: UTF8.self) != nil, "cut at a character boundary")
+        #expect(ChangeEvent.retiredName(seq: 7, of: "hubei/short.txt") == "7-short.txt")
+        // Any other name keeps its bytes, cut at a byte.
+        let gbk = FilePath(bytes: [UInt8](repeating: 0xB1, count: 250))
+        #expect(
+            ChangeEvent.retiredName(seq: 7, of: gbk).bytes == Array("7-".utf8) + [UInt8](repeating: 0xB1, count: 236)
+        )
     }
 
     @Test func eventLineUsesTheContractNames() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import SystemPackage
 import Testing
 
 @testable import SyncEngine
@@ -32,7 +33,10 @@ import Testing
         #expect(index.decide(sha256: "s1", agency: "甲镇人民政府", year: 2024, contentHash: "c1") == .duplicate(of: 1))
         #expect(index.decide(sha256: "s2", agency: "甲镇人民政府", year: 2024, contentHash: "c1") == .duplicate(of: 1))
         let revision = index.decide(sha256: "s3", agency: "甲镇人民政府", year: 2024, contentHash: "c2")
-        #expect(revision == .revised(previous: .init(contentHash: "c1", seq: 1, sourceName: "f1.txt")))
+        #expect(
+            revision
+                == .revised(previous: .init(contentHash: "c1", seq: 1, source: .init(name: "f1.txt", sha256: "s1")))
+        )
         index.apply(event(2, .revised, sha: "s3", contentHash: "c2"))
         // An old copy after a revision stays a duplicate: it never rolls the mirror back.
         #expect(index.decide(sha256: "s9", agency: "甲镇人民政府", year: 2024, contentHash: "c1") == .duplicate(of: 1))
@@ -45,9 +49,9 @@ import Testing
 
     @Test func savedIndexCatchesUpWithTheLogAndDamageMeansRebuild() throws {
         let folder = TemporaryFolder()
-        let logPath = folder.path + "/changes.jsonl"
-        let indexPath = folder.path + "/dedup-index.json"
-        let log = try ChangeLog(path: logPath, setAsideFolder: folder.path, logger: Logger(label: "test"))
+        let logPath = folder.root.appending("changes.jsonl")
+        let indexPath = folder.root.appending("dedup-index.json")
+        let log = try ChangeLog(path: logPath, setAsideFolder: folder.root, logger: Logger(label: "test"))
         try log.append([event(1, .added, sha: "s1", contentHash: "c1")])
         var index = try DedupIndex.rebuilt(fromLogAt: logPath)
         try index.save(to: indexPath)

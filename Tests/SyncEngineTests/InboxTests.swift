@@ -1,4 +1,5 @@
 import Foundation
+import SystemPackage
 import Testing
 
 @testable import SyncEngine
@@ -20,10 +21,10 @@ import Testing
         folder.write("x", to: "a/b/r.txt")
         folder.write("x", to: ".skip.txt")
         try FileManager.default.createSymbolicLink(atPath: folder.path + "/a/loop", withDestinationPath: "..")
-        var files: [String] = []
-        var skipped: [String] = []
-        var directories: [String] = []
-        Inbox(root: folder.path).walk("") { entry in
+        var files: [FilePath] = []
+        var skipped: [FilePath] = []
+        var directories: [FilePath] = []
+        Inbox(root: folder.root).walk("") { entry in
             switch entry {
             case .directory(let path): directories.append(path)
             case .file(let path, _): files.append(path)

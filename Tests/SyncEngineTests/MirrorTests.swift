@@ -1,3 +1,4 @@
+import SystemPackage
 import Testing
 
 @testable import SyncEngine
@@ -14,6 +15,6 @@ import Testing
         ("..", "/m/records/2024/_...json"),
     ])
     func agencyNamesNeverLeaveTheYearFolder(agency: String, path: String) {
-        #expect(mirror.recordPath(agency: agency, year: 2024) == path)
+        #expect(mirror.recordPath(agency: agency, year: 2024) == FilePath(path))
     }
 }

@@ -1,9 +1,12 @@
 import Foundation
+import SystemPackage
 import Testing
 
 /// A fresh folder under /tmp, removed when the value goes away.
 final class TemporaryFolder {
     let path: String
+    /// The folder as the daemon's types take it.
+    var root: FilePath { FilePath(path) }
 
     init() {
         var template = Array("/tmp/syncengine-test-XXXXXX".utf8CString)

@@ -25,6 +25,20 @@ import Testing
         #expect(line.hasSuffix("\u{1B}[2mREPORTSYNC_EVENT=rejected\u{1B}[0m\n"))
     }
 
+    @Test func controlCharactersFromAFileNameStayOnTheLine() throws {
+        let name = "a\n2026-01-01T00:00:00.000Z info reportsyncd: added forged.txt\u{1B}[2J.txt"
+        let line = try self.logLine(colour: false) { logger in
+            logger.info("rejected \(name): not a report", metadata: ["REPORTSYNC_FILE": "\(name)", "KEY": "x\u{7}"])
+        }
+        #expect(line.filter { $0 == "\n" }.count == 1)
+        #expect(!line.contains("\u{1B}"))
+        #expect(
+            line.contains(#"rejected a\n2026-01-01T00:00:00.000Z info reportsyncd: added forged.txt\u{1B}[2J.txt: "#)
+        )
+        #expect(line.contains(#"REPORTSYNC_FILE="a\n2026-01-01T00:00:00.000Z info"#))
+        #expect(line.contains(#"KEY=x\u{7}"#))
+    }
+
     private func logLine(colour: Bool, _ log: (inout Logger) -> Void) throws -> String {
         let (reading, writing) = try FileDescriptor.pipe()
         defer { try? reading.close() }

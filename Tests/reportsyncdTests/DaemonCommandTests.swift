@@ -105,6 +105,30 @@ struct DaemonCommandTests {
         #expect(result.output.contains("inconsistent off.txt: requests.balance"))
     }
 
+    /// A name with a newline and an escape sequence shows on one line in `status` and `validate`.
+    @Test func statusAndValidateEscapeControlCharactersInNames() throws {
+        let daemon = try DaemonHarness()
+        try daemon.start()
+        let name = "bad\nlast seq: 99\u{1B}[2J.txt"
+        try daemon.drop(Array("nonsense\n".utf8), as: name)
+        try daemon.waitForEvent(name)
+        #expect(daemon.stop() == 0)
+        let status = try runBinary([
+            "status", "--inbox", daemon.inbox, "--mirror", daemon.mirror, "--state", daemon.state,
+        ])
+        #expect(status.status == 0)
+        #expect(status.output.contains(#"rejected bad\nlast seq: 99\u{1B}[2J.txt: "#))
+        #expect(!status.output.contains("\nlast seq: 99"))
+        #expect(!status.output.contains("\u{1B}"))
+
+        let report = daemon.root + "/" + name
+        #expect(FileManager.default.createFile(atPath: report, contents: Data(Reports.bytes(45))))
+        let validate = try runBinary(["validate", report])
+        #expect(validate.status == 0)
+        #expect(validate.output.hasPrefix(daemon.root + #"/bad\nlast seq: 99\u{1B}[2J.txt: "#))
+        #expect(validate.output.split(separator: "\n").count == 1)
+    }
+
     @Test func rebuildRestoresIndexAndMirror() throws {
         let daemon = try DaemonHarness()
         try daemon.start()

@@ -3,24 +3,27 @@ import Glibc
 import ReportCore
 import ReportFixtures
 import SyncEngine
+import SystemPackage
 import Testing
 
 /// Drops while the daemon is SIGKILLed at random moments, then the invariants of durability: every
 /// dropped file has exactly one event, the mirror matches the change log, no record is torn, no temp
-/// file is left.
+/// file is left. Some names are GBK and some valid in no encoding: recovery finds files by their bytes.
 @Suite("Daemon: crashes")
 struct DaemonCrashTests {
     @Test func everyDropHasExactlyOneEventAcrossKills() throws {
         let daemon = try DaemonHarness(settle: 0.05)
         var generator = SystemRandomNumberGenerator()
-        var dropped: [String] = []
+        var dropped: [FilePath] = []
         let rounds = 12
         let dropsPerRound = 25
         for round in 0..<rounds {
             try daemon.start()
             for index in 0..<dropsPerRound {
                 let number = round * dropsPerRound + index
-                let name = "r\(round)/drop-\(index).txt"
+                let name = FilePath(
+                    bytes: Array("r\(round)/".utf8) + Self.names[index % Self.names.count] + "-\(index).txt".utf8
+                )
                 try drop(number, as: name, into: daemon, random: &generator)
                 dropped.append(name)
                 if Int.random(in: 0..<4, using: &generator) == 0 {
@@ -32,14 +35,14 @@ struct DaemonCrashTests {
         }
         try daemon.start()
         try daemon.waitUntil("every drop is ingested") {
-            let names = Set(daemon.events().map(\.source.name))
+            let names = Set(daemon.events().map(\.source.path))
             return dropped.allSatisfy(names.contains) && daemon.files(in: daemon.inbox).isEmpty
         }
         #expect(daemon.stop() == 0)
 
         let events = daemon.events()
         #expect(events.map(\.seq) == Array(1...events.count), "seq strictly increasing without gaps")
-        let byName = Dictionary(grouping: events, by: \.source.name)
+        let byName = Dictionary(grouping: events, by: \.source.path)
         for name in dropped {
             #expect(byName[name]?.count == 1, "\(name) has \(byName[name]?.count ?? 0) events")
         }
@@ -53,9 +56,12 @@ struct DaemonCrashTests {
     }
 
     /// A mix of what offices send: new reports, copies, revisions, garbage; written in place or renamed in.
+    /// Names in UTF-8, GBK (报告) and bytes valid in no encoding.
+    private static let names: [[UInt8]] = [Array("drop".utf8), [0xB1, 0xA8, 0xB8, 0xE6], [0x64, 0xFF, 0x80]]
+
     private func drop(
         _ number: Int,
-        as name: String,
+        as name: FilePath,
         into daemon: DaemonHarness,
         random: inout SystemRandomNumberGenerator
     ) throws {
@@ -70,9 +76,9 @@ struct DaemonCrashTests {
         default: bytes = Reports.bytes(number)
         }
         if Bool.random(using: &random) {
-            try daemon.drop(bytes, as: name)
+            try daemon.drop(bytes, at: name)
         } else {
-            try daemon.dropByRename(bytes, as: name)
+            try daemon.dropByRename(bytes, at: name)
         }
     }
 }

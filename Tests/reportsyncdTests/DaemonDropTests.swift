@@ -4,6 +4,7 @@ import Glibc
 import ReportCore
 import ReportFixtures
 import SyncEngine
+import SystemPackage
 import Testing
 
 /// The real daemon on real folders, with files dropped into the inbox the ways people drop them.
@@ -175,10 +176,7 @@ struct DaemonDropTests {
         #expect(event.reason?.isEmpty == false)
         #expect(event.agency == nil && event.contentHash == nil)
         daemon.expectRetired(event)
-        let reason = try String(
-            contentsOfFile: daemon.state + "/rejected/\(event.retiredName).reason.json",
-            encoding: .utf8
-        )
+        let reason = String(decoding: daemon.contents(of: daemon.reasonPath(of: event)) ?? [], as: UTF8.self)
         #expect(reason.contains(event.reason!))
     }
 
@@ -285,6 +283,128 @@ struct DaemonDropTests {
         #expect(try daemon.waitForEvent("waiting.txt").event == .added)
         #expect(try daemon.waitForEvent("region/waiting.txt").event == .added)
         #expect(daemon.events().map(\.seq) == [1, 2])
+    }
+
+    // Ways of arriving. Each file gets exactly one event, and its original is archived under `<seq>-` and
+    // the bytes its name had in the inbox.
+
+    /// A hard link made in the inbox: inotify sends `IN_CREATE` and nothing after it.
+    @Test(arguments: ["ln", "cp -l", "link(2)"])
+    func hardLinkIsIngested(way: String) throws {
+        let daemon = try DaemonHarness()
+        try daemon.start()
+        let source = daemon.root + "/report.txt"
+        #expect(FileManager.default.createFile(atPath: source, contents: Data(Reports.bytes(33))))
+        let target = daemon.inbox + "/linked.txt"
+        switch way {
+        case "link(2)": #expect(link(source, target) == 0)
+        default: try shell("\(way) '\(source)' '\(target)'")
+        }
+        let event = try expectOneEvent(named: Array("linked.txt".utf8), bytes: Reports.bytes(33), in: daemon)
+        #expect(event.event == .added)
+        #expect(FileManager.default.fileExists(atPath: source), "the other link stays")
+    }
+
+    /// An unnamed file (`O_TMPFILE`) given its name by `linkat` while its writer still holds it and writes on:
+    /// `IN_CREATE` only, and the close is reported under no name. It is read whole once the writer closes it.
+    @Test func tmpfileLinkedInIsReadOnceItsWriterClosesIt() throws {
+        let daemon = try DaemonHarness()
+        try daemon.start()
+        let bytes = Reports.bytes(34)
+        // O_TMPFILE is `__O_TMPFILE | O_DIRECTORY`, a macro the Glibc module leaves out.
+        let descriptor = open(daemon.inbox, 0o20_000_000 | O_DIRECTORY | O_RDWR, 0o644)
+        try #require(descriptor >= 0, "O_TMPFILE: errno \(errno)")
+        let half = bytes.count / 2
+        #expect(bytes[..<half].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) } == half)
+        // As a process without CAP_DAC_READ_SEARCH names it: through /proc, not AT_EMPTY_PATH.
+        #expect(
+            linkat(AT_FDCWD, "/proc/self/fd/\(descriptor)", AT_FDCWD, daemon.inbox + "/tmpfile.txt", AT_SYMLINK_FOLLOW)
+                == 0
+        )
+        // Longer than the settle interval: the file is named and quiet, but its writer has it open.
+        usleep(UInt32(daemon.settle * 3_000_000))
+        #expect(bytes[half...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) } == bytes.count - half)
+        close(descriptor)
+        let event = try expectOneEvent(named: Array("tmpfile.txt".utf8), bytes: bytes, in: daemon)
+        #expect(event.source.sha256 == sha256(bytes))
+        #expect(event.event == .added)
+    }
+
+    /// A folder bind-mounted inside the inbox: inotify sends nothing; the mount table changes.
+    @Test(.enabled(if: getuid() == 0, "needs root to mount"))
+    func bindMountInsideTheInboxIsScanned() throws {
+        let daemon = try DaemonHarness()
+        let outside = daemon.root + "/outside"
+        try FileManager.default.createDirectory(atPath: outside, withIntermediateDirectories: false)
+        try FileManager.default.createDirectory(atPath: daemon.inbox + "/mounted", withIntermediateDirectories: false)
+        #expect(FileManager.default.createFile(atPath: outside + "/report.txt", contents: Data(Reports.bytes(35))))
+        try daemon.start()
+        try shell("mount --bind '\(outside)' '\(daemon.inbox)/mounted'")
+        defer { try? shell("umount '\(daemon.inbox)/mounted'") }
+        let event = try expectOneEvent(named: Array("mounted/report.txt".utf8), bytes: Reports.bytes(35), in: daemon)
+        #expect(event.event == .added)
+    }
+
+    /// A GBK name, as a zip made on Windows or a Samba or FTP client writes it: spelled as its decoding.
+    @Test func gbkNameIsIngestedAndSpelledAsGB18030() throws {
+        let daemon = try DaemonHarness()
+        try daemon.start()
+        let name: [UInt8] = [0xC4, 0xEA, 0xB6, 0xC8, 0xB1, 0xA8, 0xB8, 0xE6] + Array(".txt".utf8)  // 年度报告.txt
+        try daemon.drop(Reports.bytes(30), at: FilePath(bytes: name))
+        let event = try expectOneEvent(named: name, bytes: Reports.bytes(30), in: daemon)
+        #expect(event.source.name == "年度报告.txt")
+        #expect(event.source.nameEncoding == .gb18030)
+        #expect(event.event == .added)
+    }
+
+    /// A name valid in no encoding: each byte outside UTF-8 spelled `%XX`.
+    @Test func nameValidInNoEncodingIsIngestedAndSpelledAsBytes() throws {
+        let daemon = try DaemonHarness()
+        try daemon.start()
+        let name: [UInt8] = Array("报告-".utf8) + [0xFF, 0x80] + Array(".txt".utf8)
+        try daemon.drop(Reports.bytes(31), at: FilePath(bytes: name))
+        let event = try expectOneEvent(named: name, bytes: Reports.bytes(31), in: daemon)
+        #expect(event.source.name == "报告-%FF%80.txt")
+        #expect(event.source.nameEncoding == .bytes)
+        #expect(event.event == .added)
+    }
+
+    /// A name with a newline: the event names it as it is (JSON escapes it), and the console log line about
+    /// it stays one line, so the name cannot forge a second entry.
+    @Test func nameWithANewlineIsIngestedAndLoggedOnOneLine() throws {
+        let daemon = try DaemonHarness()
+        try daemon.start()
+        let forged = "2026-01-01T00:00:00.000Z info reportsyncd: added forged.txt"
+        let name = Array("report\n\(forged).txt".utf8)
+        try daemon.drop(Reports.bytes(32), at: FilePath(bytes: name))
+        let event = try expectOneEvent(named: name, bytes: Reports.bytes(32), in: daemon)
+        #expect(event.source.name == "report\n\(forged).txt")
+        #expect(event.source.nameEncoding == nil)
+        #expect(event.event == .added)
+        let lines = daemon.logText().split(separator: "\n")
+        #expect(!lines.contains { $0.hasPrefix(forged) })
+        #expect(lines.contains { $0.contains(#"REPORTSYNC_FILE="report\n\#(forged).txt""#) })
+    }
+
+    /// Waits for the event of the inbox file at `name` (bytes), stops the daemon, and checks that it is
+    /// the only event and that archive/ (or rejected/) holds `bytes` under `<seq>-` and the bytes of the
+    /// file's name.
+    private func expectOneEvent(
+        named name: [UInt8],
+        bytes: [UInt8],
+        in daemon: DaemonHarness,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> ChangeEvent {
+        let path = FilePath(bytes: name)
+        let event = try daemon.waitForEvent(at: path)
+        #expect(daemon.stop() == 0, sourceLocation: sourceLocation)
+        #expect(daemon.events() == [event], sourceLocation: sourceLocation)
+        let folder = FilePath(daemon.state).appending(event.event == .rejected ? "rejected" : "archive")
+        let original = folder.appending(FilePath.Component(bytes: "\(event.seq)-".utf8 + path.lastComponent!.bytes)!)
+        let archived = daemon.contents(of: original).map(sha256)
+        #expect(archived == sha256(bytes), "\(original)", sourceLocation: sourceLocation)
+        #expect(daemon.files(in: daemon.inbox).isEmpty, sourceLocation: sourceLocation)
+        return event
     }
 }
 

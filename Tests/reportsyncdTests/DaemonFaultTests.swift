@@ -50,7 +50,7 @@ struct DaemonFaultTests {
         try daemon.drop(bytes, as: "copied.txt")
         try daemon.waitUntil("the failed unlink is reported") { daemon.logText().contains("cannot move a logged file") }
         let first = try #require(daemon.events(for: "copied.txt").first)
-        #expect(FileManager.default.contents(atPath: daemon.state + "/archive/" + first.retiredName) == Data(bytes))
+        #expect(daemon.contents(of: daemon.retiredPath(of: first)) == bytes)
         #expect(FileManager.default.fileExists(atPath: daemon.inbox + "/copied.txt"))
 
         daemon.crash()

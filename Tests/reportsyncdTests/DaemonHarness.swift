@@ -3,6 +3,7 @@ import Glibc
 import ReportCore
 import ReportFixtures
 import SyncEngine
+import SystemPackage
 import Testing
 
 /// The real `reportsyncd` binary on a fresh temp folder (`inbox/`, `mirror/`, `state/`), started,
@@ -97,9 +98,14 @@ final class DaemonHarness {
         return text.split(separator: "\n").compactMap { try? ChangeEvent(jsonLine: Array($0.utf8)) }
     }
 
-    /// The events about inbox path `name`.
+    /// The events about inbox path `name` (UTF-8).
     func events(for name: String) -> [ChangeEvent] {
-        events().filter { $0.source.name == name }
+        events(at: FilePath(name))
+    }
+
+    /// The events about the inbox file at `path` (relative), matched by the bytes of its name.
+    func events(at path: FilePath) -> [ChangeEvent] {
+        events().filter { $0.source.path == path }
     }
 
     /// Waits (polling) until `condition` holds; fails after a minute.
@@ -113,23 +119,66 @@ final class DaemonHarness {
         }
     }
 
-    /// Waits until the change log has an event for `name`, and until it has left the inbox.
+    /// Waits until the change log has an event for `name` (UTF-8), and until it has left the inbox.
     @discardableResult
     func waitForEvent(_ name: String) throws -> ChangeEvent {
-        try waitUntil("\(name) is ingested") {
-            !events(for: name).isEmpty && !FileManager.default.fileExists(atPath: inbox + "/" + name)
+        try waitForEvent(at: FilePath(name))
+    }
+
+    /// Waits until the change log has an event for the inbox file at `path`, and until it has left the inbox.
+    @discardableResult
+    func waitForEvent(at path: FilePath) throws -> ChangeEvent {
+        try waitUntil("\(path) is ingested") {
+            !events(at: path).isEmpty && !exists(inboxPath.pushing(path))
         }
-        return events(for: name)[0]
+        return events(at: path)[0]
+    }
+
+    /// The inbox as a path whose names may be any bytes.
+    var inboxPath: FilePath { FilePath(inbox) }
+
+    /// Whether `path` exists (a symlink is not followed).
+    func exists(_ path: FilePath) -> Bool {
+        var info = stat()
+        return path.withPlatformString { lstat($0, &info) } == 0
+    }
+
+    /// All the bytes of the file at `path`, `nil` when it cannot be read.
+    func contents(of path: FilePath) -> [UInt8]? {
+        guard let descriptor = try? FileDescriptor.open(path, .readOnly) else { return nil }
+        defer { try? descriptor.close() }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while let count = try? chunk.withUnsafeMutableBytes({ try descriptor.read(into: $0) }), count > 0 {
+            bytes += chunk[..<count]
+        }
+        return bytes
+    }
+
+    /// Where the original of `event` is kept: `archive/<seq>-<basename>` or `rejected/<seq>-<basename>`.
+    func retiredPath(of event: ChangeEvent) -> FilePath {
+        FilePath(state).appending(event.event == .rejected ? "rejected" : "archive").appending(event.retiredName)
+    }
+
+    /// `rejected/<seq>-<basename>.reason.json`, the bytes of the name kept.
+    func reasonPath(of event: ChangeEvent) -> FilePath {
+        FilePath(bytes: retiredPath(of: event).bytes + ".reason.json".utf8)
     }
 
     /// Writes `bytes` into the inbox in place, as `cp` does: create, write, close (one IN_CLOSE_WRITE).
     func drop(_ bytes: [UInt8], as name: String) throws {
-        let path = inbox + "/" + name
+        try drop(bytes, at: FilePath(name))
+    }
+
+    /// Writes `bytes` in place to the inbox file at `relative`, whose names may be any bytes.
+    func drop(_ bytes: [UInt8], at relative: FilePath) throws {
+        precondition(relative.isRelative, "\(relative) is not inside the inbox")
+        let path = inboxPath.pushing(relative)
         try FileManager.default.createDirectory(
-            atPath: (path as NSString).deletingLastPathComponent,
+            atPath: path.removingLastComponent().string,
             withIntermediateDirectories: true
         )
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        let descriptor = path.withPlatformString { open($0, O_WRONLY | O_CREAT | O_TRUNC, 0o644) }
         guard descriptor >= 0 else { throw HarnessError("cannot create \(path): errno \(errno)") }
         defer { close(descriptor) }
         let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
@@ -138,18 +187,48 @@ final class DaemonHarness {
 
     /// Writes `bytes` to a dot-name next to `name` and renames it into place, as careful senders do.
     func dropByRename(_ bytes: [UInt8], as name: String) throws {
-        let hidden = (name as NSString).deletingLastPathComponent + "/." + (name as NSString).lastPathComponent
-        try drop(bytes, as: hidden)
-        guard rename(inbox + "/" + hidden, inbox + "/" + name) == 0 else { throw HarnessError("rename failed") }
+        try dropByRename(bytes, at: FilePath(name))
+    }
+
+    /// Writes `bytes` to a dot-name next to the inbox file at `relative` and renames it into place.
+    func dropByRename(_ bytes: [UInt8], at relative: FilePath) throws {
+        let hidden = relative.removingLastComponent().appending(
+            FilePath.Component(bytes: ".".utf8 + relative.lastComponent!.bytes)!
+        )
+        try drop(bytes, at: hidden)
+        let moved = inboxPath.pushing(hidden).withPlatformString { from in
+            inboxPath.pushing(relative).withPlatformString { to in rename(from, to) }
+        }
+        guard moved == 0 else { throw HarnessError("rename failed") }
     }
 
     /// Files (recursively, relative) in `folder`.
+    /// Names that are not UTF-8 are counted too, listed with U+FFFD where their bytes are not UTF-8.
     func files(in folder: String) -> [String] {
-        (FileManager.default.subpaths(atPath: folder) ?? []).filter { path in
-            var isDirectory: ObjCBool = false
-            return FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isDirectory)
-                && !isDirectory.boolValue
-        }.sorted()
+        var files: [String] = []
+        var pending = [FilePath(folder)]
+        while let directory = pending.popLast() {
+            guard let stream = directory.withPlatformString({ opendir($0) }) else { continue }
+            defer { closedir(stream) }
+            while let entry = readdir(stream) {
+                // Read in place: a `dirent` is only as long as its name.
+                let name = UnsafeRawPointer(entry).advanced(by: MemoryLayout<dirent>.offset(of: \dirent.d_name)!)
+                guard let name = FilePath.Component(platformString: name.assumingMemoryBound(to: CChar.self)),
+                    name.kind == .regular
+                else { continue }
+                let path = directory.appending(name)
+                var info = stat()
+                guard path.withPlatformString({ lstat($0, &info) }) == 0 else { continue }
+                if info.st_mode & S_IFMT == S_IFDIR {
+                    pending.append(path)
+                } else {
+                    var relative = path
+                    _ = relative.removePrefix(FilePath(folder))
+                    files.append(relative.string)
+                }
+            }
+        }
+        return files.sorted()
     }
 
     /// The mirror record of `agency` in `year`.
@@ -168,18 +247,12 @@ final class DaemonHarness {
         checkingMirror: Bool = true,
         sourceLocation: SourceLocation = #_sourceLocation
     ) {
-        let folder = event.event == .rejected ? state + "/rejected/" : state + "/archive/"
-        #expect(FileManager.default.fileExists(atPath: folder + event.retiredName), sourceLocation: sourceLocation)
+        let retired = retiredPath(of: event)
+        #expect(exists(retired), sourceLocation: sourceLocation)
         if event.event == .rejected {
-            #expect(
-                FileManager.default.fileExists(atPath: folder + event.retiredName + ".reason.json"),
-                sourceLocation: sourceLocation
-            )
+            #expect(exists(reasonPath(of: event)), sourceLocation: sourceLocation)
         }
-        #expect(
-            !FileManager.default.fileExists(atPath: inbox + "/" + event.source.name),
-            sourceLocation: sourceLocation
-        )
+        #expect(!exists(inboxPath.pushing(event.source.path)), sourceLocation: sourceLocation)
         if checkingMirror, event.event == .added || event.event == .revised, let agency = event.agency,
             let year = event.year
         {
