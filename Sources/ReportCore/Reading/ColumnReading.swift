@@ -50,52 +50,53 @@ enum ColumnReading {
     }
 
     /// The column of each of `cells` in `grid` (column extents, left to right): the one it overlaps,
-    /// or the nearest; `nil` unless every cell has a column of its own, in order.
+    /// or the nearest, with the whole row shifted as fits best (the next page may indent the table
+    /// otherwise); `nil` unless every cell has a column of its own, in order.
     static func place(_ cells: [Cell], in grid: [Range<Int>]) -> [Int]? {
-        var columns: [Int] = []
-        for cell in cells {
-            let span = extent(cell)
-            let centre = (span.lowerBound + span.upperBound) / 2
-            guard
-                let column = grid.indices.min(by: {
-                    distance(centre, grid[$0]) < distance(centre, grid[$1])
-                }), columns.last.map({ $0 < column }) ?? true
-            else { return nil }
-            columns.append(column)
+        let centres = cells.map { extent($0) }.map { ($0.lowerBound + $0.upperBound) / 2 }
+        let gridCentres = grid.map { ($0.lowerBound + $0.upperBound) / 2 }
+        var best: (columns: [Int], cost: Int)?
+        for anchor in grid.indices {
+            let shift = centres[0] - gridCentres[anchor]
+            var columns: [Int] = []
+            var cost = abs(shift) / 4
+            for centre in centres {
+                let shifted = centre - shift
+                guard let column = grid.indices.min(by: { distance(shifted, grid[$0]) < distance(shifted, grid[$1]) }),
+                    columns.last.map({ $0 < column }) ?? true
+                else {
+                    columns = []
+                    break
+                }
+                cost += distance(shifted, grid[column])
+                columns.append(column)
+            }
+            if !columns.isEmpty, cost < best?.cost ?? .max { best = (columns, cost) }
         }
-        return columns
+        return best?.columns
     }
 
     /// The column of each of `cells` by their own spacing, when columns are evenly spaced: a gap of
     /// two pitches or more between two values is a blank cell per pitch (`9007      27012` where
-    /// every other step is one pitch). `nil` unless that makes `width` columns.
-    static func place(_ cells: [Cell], evenlyIn width: Int) -> [Int]? {
-        let centres = cells.map { extent($0) }.map { ($0.lowerBound + $0.upperBound) / 2 }
-        let steps = zip(centres, centres.dropFirst()).map { $1 - $0 }
-        guard steps.count >= 2, case let pitch = steps.sorted()[steps.count / 2], pitch > 0 else { return nil }
-        var columns = [0]
+    /// every other step is one pitch), and the first value's column is its distance in pitches from
+    /// the table's left edge `left`. `nil` unless that fits `width` columns.
+    static func place(_ cells: [Cell], evenlyIn width: Int, from left: Int) -> [Int]? {
+        let extents = cells.map { extent($0) }
+        let steps = zip(extents, extents.dropFirst()).map { $1.lowerBound - $0.lowerBound }
+        guard steps.count >= 2, case let pitch = Double(steps.sorted()[steps.count / 2]), pitch > 0 else { return nil }
+        var columns = [Int((Double(extents[0].lowerBound - left) / pitch).rounded())]
         for step in steps {
-            let pitches = Int((Double(step) / Double(pitch)).rounded())
+            let pitches = Int((Double(step) / pitch).rounded())
             guard pitches >= 1 else { return nil }
             columns.append(columns[columns.count - 1] + pitches)
         }
-        return columns.last == width - 1 ? columns : nil
+        return columns[0] >= 0 && columns[columns.count - 1] < width ? columns : nil
     }
 
-    /// The column extents of rows printed in full: for each column, the span of its values.
-    static func grid(_ rows: [[Cell]]) -> [Range<Int>]? {
-        guard let width = rows.first?.count, width > 0 else { return nil }
-        var grid = [Range<Int>?](repeating: nil, count: width)
-        for row in rows where row.count == width {
-            for (column, cell) in row.enumerated() {
-                let span = extent(cell)
-                grid[column] = grid[column].map { min($0.lowerBound, span.lowerBound)..<max($0.upperBound, span.upperBound) } ?? span
-            }
-        }
-        let columns = grid.compactMap { $0 }
-        // Columns must stand apart, left to right.
-        guard columns.count == width, zip(columns, columns.dropFirst()).allSatisfy({ $0.upperBound <= $1.lowerBound })
-        else { return nil }
+    /// The column extents of a line of cells, or `nil` unless they stand apart, left to right.
+    static func grid(_ cells: [Cell]) -> [Range<Int>]? {
+        let columns = cells.map(extent)
+        guard zip(columns, columns.dropFirst()).allSatisfy({ $0.upperBound <= $1.lowerBound }) else { return nil }
         return columns
     }
 
@@ -106,11 +107,13 @@ enum ColumnReading {
 
 extension Cell {
     /// One value printed in parts, one under the other (`1380` / `39`): its digits joined, on the
-    /// line and row of its first part.
+    /// line and row of its first part and where that part stands in its line.
     init(joining parts: [Cell]) {
+        let indent = ColumnReading.extent(parts[0]).lowerBound
         let digits = parts.map { String($0.text) }.joined()
-        self = digits.withUTF8Bytes { bytes in
-            Cell(digits, bytes, bounds: 0..<bytes.count, line: parts[0].line, row: parts[0].row)
+        let source = String(repeating: " ", count: indent) + digits
+        self = source.withUTF8Bytes { bytes in
+            Cell(source, bytes, bounds: indent..<bytes.count, line: parts[0].line, row: parts[0].row)
         }
     }
 }
@@ -123,82 +126,86 @@ struct ColumnLayout {
     private let shape: TableShape
     private let stream: TableStream
     private let placements: [RowAlignment.Placement]
-    /// Column extents by row width, from the rows printed in full on one line.
-    private let grids: [Int: [Range<Int>]]
-    /// Column extents by width from header lines: lines of words only, one word per column (table 4's
+    /// Column extents from the rows printed in full on one line, by the line they stand on.
+    private let fullRows: [(line: Int, grid: [Range<Int>])]
+    /// Column extents from header lines: lines of words only, one word per column (table 4's
     /// 结果维持 … 总计), in the order printed.
     private let headers: [(line: Int, grid: [Range<Int>])]
-    /// Values that a row took, by the alignment or as parts of its wrapped numbers.
-    private var taken: [Bool]
+    /// Where the table's text begins in its lines: the left edge of its first column.
+    private let left: Int
 
     init(_ shape: TableShape, _ stream: TableStream, _ placements: [RowAlignment.Placement], cells: [Cell]) {
         self.shape = shape
         self.stream = stream
         self.placements = placements
-        var taken = [Bool](repeating: false, count: stream.values.count)
-        for placement in placements {
-            for index in placement.values { taken[index] = true }
-        }
-        self.taken = taken
-        var rowsByWidth: [Int: [[Cell]]] = [:]
-        for placement in placements where placement.fit == .exact && placement.labelCell == nil {
+        fullRows = placements.compactMap { placement in
             let cells = stream.values[placement.values].map(\.cell)
-            let width = shape.rows[placement.row].width
-            guard width > 1, cells.count == width, Set(cells.map(\.line)).count == 1 else { continue }
-            rowsByWidth[width, default: []].append(cells)
+            guard placement.fit == .exact, cells.count > 1, Set(cells.map(\.line)).count == 1,
+                let grid = ColumnReading.grid(cells)
+            else { return nil }
+            return (cells[0].line, grid)
         }
-        grids = rowsByWidth.compactMapValues(ColumnReading.grid)
         var headers: [(line: Int, grid: [Range<Int>])] = []
         var lineStart = 0
         while lineStart < cells.count {
             var lineEnd = lineStart
             while lineEnd < cells.count, cells[lineEnd].row == cells[lineStart].row { lineEnd += 1 }
             let line = cells[lineStart..<lineEnd].filter { $0.value != .empty }
-            if line.count > 1, line.allSatisfy({ $0.value == .text }), let grid = ColumnReading.grid([Array(line)]) {
-                headers.append((line[line.startIndex].line, grid))
+            if line.count > 1, line.allSatisfy({ $0.value == .text }), let grid = ColumnReading.grid(line) {
+                headers.append((line[0].line, grid))
             }
             lineStart = lineEnd
         }
         self.headers = headers
+        left = cells.lazy.filter { $0.value != .empty }.map { ColumnReading.extent($0).lowerBound }.min() ?? 0
     }
 
-    /// The reading of placement `index` by columns, its joined values marked open; `nil` when
-    /// columns say nothing the order does not.
-    mutating func reading(of index: Int) -> RowReading? {
+    /// The readings of placement `index` by columns that keep its sums, its joined values marked
+    /// open; empty when columns say nothing the order does not.
+    ///
+    /// Values that no row took, just above or below the row, may be the other parts of its wrapped
+    /// numbers; only the row's arithmetic can say, and not always the row's alone: a number wrapped
+    /// in every column it fills (`3956` … `3956` over `4` … `4`) keeps the row's sums without its
+    /// last digits too, and values between two rows may belong to either. So every reading that
+    /// keeps the row's sums is returned, those that take such values first, and the table's
+    /// identities choose (`ReadingChoice`).
+    func readings(of index: Int) -> [RowReading] {
         let placement = placements[index]
         let row = shape.rows[placement.row]
-        guard placement.labelCell == nil, !placement.values.isEmpty else { return nil }
+        guard placement.labelCell == nil, !placement.values.isEmpty else { return [] }
         let start = index > 0 ? placements[index - 1].values.upperBound : 0
         let end = index + 1 < placements.count ? placements[index + 1].values.lowerBound : stream.values.count
-        let above = (start..<placement.values.lowerBound).filter { !taken[$0] }
-        let below = (placement.values.upperBound..<max(placement.values.upperBound, end)).filter { !taken[$0] }
-        // Parts of wrapped numbers are only taken where the row's arithmetic confirms them.
-        let variants = row.sums.isEmpty ? [[]] : [[], below, above, above + below].filter { $0.isEmpty || $0 != [] }
-        for extra in variants where extra.isEmpty || !extra.allSatisfy({ stream.values[$0].isEmptyCell }) {
+        let above = Array(start..<placement.values.lowerBound)
+        let below = Array(placement.values.upperBound..<max(placement.values.upperBound, end))
+        let orphans = [below, above, above + below].filter { extra in
+            !extra.isEmpty && !extra.allSatisfy { stream.values[$0].isEmptyCell }
+        }
+        var readings: [RowReading] = []
+        for extra in row.sums.isEmpty ? [[]] : orphans + [[]] {
             let cells = (Array(placement.values) + extra).map { stream.values[$0].cell }
             guard let columns = ColumnReading.columns(cells), let reading = place(columns, width: row.width) else {
                 continue
             }
             let counts = reading.counts
             guard row.sums.allSatisfy({ counts[$0.parts].reduce(0, +) == counts[$0.total] }) else { continue }
-            for index in extra { taken[index] = true }
-            return reading
+            if !readings.contains(where: { $0.counts == counts }) { readings.append(reading) }
         }
-        return nil
+        return readings
     }
 
-    /// `columns` as a row of `width` cells: as they are, or placed in the grid (of the rows printed in
-    /// full, else of the last header line above with a word per column, else by their own spacing)
-    /// with blanks between.
+    /// `columns` as a row of `width` cells: as they are, or placed in the grid (of the nearest row
+    /// printed in full, else of the last header line above with a word per column, else by their own
+    /// spacing) with blanks between.
     private func place(_ columns: [(cell: Cell, joined: Bool)], width: Int) -> RowReading? {
         var places = Array(columns.indices)
         if columns.count != width {
             let line = columns[0].cell.line
-            let header = headers.last { $0.line < line && $0.grid.count == width }?.grid
+            let full = fullRows.filter { $0.grid.count == width }.min { abs($0.line - line) < abs($1.line - line) }
+            let header = headers.last { $0.line < line && $0.grid.count == width }
             let cells = columns.map(\.cell)
             guard columns.count < width,
-                let found = (grids[width] ?? header).flatMap({ ColumnReading.place(cells, in: $0) })
-                    ?? ColumnReading.place(cells, evenlyIn: width)
+                let found = (full ?? header).flatMap({ ColumnReading.place(cells, in: $0.grid) })
+                    ?? ColumnReading.place(cells, evenlyIn: width, from: left)
             else { return nil }
             places = found
         }

@@ -69,13 +69,17 @@ struct ReadingChoice {
             inferred += cells.indices.filter { entry.isOpen || reading.open[$0] }.map { cells[$0] }
             let alternatives: [Int] = solutions.isEmpty ? Array(entry.readings.indices) : Array(Set(solutions.map { $0[index] })).sorted()
             guard alternatives.count > 1 else { continue }
-            let counts = alternatives.map { entry.readings[$0].counts }
+            var counts: [[Int]] = []
+            for reading in alternatives.map({ entry.readings[$0].counts }) where !counts.contains(reading) {
+                counts.append(reading)
+            }
             let open = cells.indices.filter { column in Set(counts.map { $0[column] }).count > 1 }
+            guard !open.isEmpty else { continue }
             let listed = counts.prefix(DigitSplitter.readingLimit).map { $0.map(String.init).joined(separator: "|") }
             ambiguities.append(
                 (
                     cells: open.map { cells[$0] },
-                    message: "\(entry.row.key)「\(entry.printed)」可读作 \(alternatives.count) 种：\(listed.joined(separator: "；"))；"
+                    message: "\(entry.row.key)「\(entry.printed)」可读作 \(counts.count) 种：\(listed.joined(separator: "；"))；"
                         + "文本和表格的勾稽关系都不能确定是哪一种，暂取第一种"
                 )
             )

@@ -164,7 +164,12 @@ struct RowAlignment {
         if digits >= row.width {
             return [(first..<groupEnd, .joined, 0.7 + start)]
         }
-        return [(first..<groupEnd, .short, 0.2 + start)]
+        // A short row may also end where its line does: the next row's values may follow on the
+        // next line with no label between (the label printed under them).
+        // Each line more that a short row spans costs a little.
+        let lineEnds = Array((first + 1..<groupEnd).lazy.filter { values[$0].cell.row != values[$0 - 1].cell.row }.prefix(3))
+        let whole = (first..<groupEnd, Fit.short, 0.2 + start - 0.1 * Double(lineEnds.count))
+        return [whole] + lineEnds.enumerated().map { (first..<$1, .short, 0.2 + start - 0.1 * Double($0)) }
     }
 }
 

@@ -38,15 +38,15 @@ enum TableReader {
         }
 
         var choice = ReadingChoice(identities: shape.identities)
-        var columns = positioned ? ColumnLayout(shape, stream, alignment.placements, cells: cells) : nil
+        let columns = positioned ? ColumnLayout(shape, stream, alignment.placements, cells: cells) : nil
         for (index, placement) in alignment.placements.enumerated() {
             let row = shape.rows[placement.row]
             let values = stream.values[placement.values]
             if let cell = placement.labelCell {
                 let blanks = RowReading([Cell](repeating: RowReading.blank(like: cell), count: row.width))
                 choice.add(row: row, readings: [blanks], printed: values, isOpen: false)
-            } else if let positioned = columns?.reading(of: index) {
-                choice.add(row: row, readings: [positioned], printed: values, isOpen: !placement.labelled)
+            } else if let positioned = columns?.readings(of: index), !positioned.isEmpty {
+                choice.add(row: row, readings: positioned, printed: values, isOpen: !placement.labelled)
             } else {
                 let isOpen = placement.fit != .exact || !placement.labelled
                 choice.add(row: row, readings: readings(of: row, values, placement.fit), printed: values, isOpen: isOpen)
