@@ -44,7 +44,9 @@ struct RowAlignment {
     /// The cost of passing over a value between rows.
     private static let skippedValueCost = 0.02
 
-    init(_ shape: TableShape, _ stream: TableStream) {
+    /// - Parameter positioned: whether the text aligns columns by position (`pdftotext -layout`),
+    ///   where a row left blank throughout is its label alone; elsewhere a grid keeps its empty cells.
+    init(_ shape: TableShape, _ stream: TableStream, positioned: Bool) {
         var labelled = shape.rows.map { (label: $0.label, printed: $0.printed) }
         if let collapsible = shape.collapsible { labelled.append((collapsible.label, collapsible.printed)) }
         let similarity = LabelSimilarity(labelled)
@@ -73,7 +75,7 @@ struct RowAlignment {
                 }
                 guard row < rowCount else { continue }
                 relax(row + 1, value, -Self.missingRowCost, .skipRow)
-                if let (cell, label) = evidence.labelOnly(row: row, before: value) {
+                if positioned, !shape.rows[row].spansLabels, let (cell, label) = evidence.labelOnly(row: row, before: value) {
                     // A last resort: a label with values near it is rather their row.
                     relax(row + 1, value, label + 0.1, .labelOnly(cell))
                 }
@@ -196,20 +198,24 @@ private struct Evidence {
         guard best < 1, !labels[end].head.isEmpty else { return best }
         let after = text(-end - 1) { labels[end].head }
         let around = text(Int.min + first * 0x10000 + end) { labels[first].tail + labels[end].head }
-        return max(best, similarity.score(row: row, around) - 0.05, 0.8 * similarity.score(row: row, after))
+        // Text behind values is the next row's label as often as the rest of this one's: it counts less.
+        return max(best, similarity.score(row: row, around) - 0.3, 0.5 * similarity.score(row: row, after))
     }
 
-    /// A text cell in front of value `value` (before the last one, which is the next row's label)
-    /// that names `row` well enough to stand for a row printed without values, and its score.
+    /// A text cell in front of value `value` (before the last one, which is the next row's label),
+    /// alone or with up to three cells after it (a label wrapped in a narrow column), that names `row`
+    /// well enough to stand for a row printed without values, and its score.
     mutating func labelOnly(row: Int, before value: Int) -> (Cell, Double)? {
         let cells = stream.labels[value].cells
         let candidates = value < stream.values.count ? cells.indices.dropLast() : cells.indices
         var best: (Cell, Double)?
         for index in candidates {
-            let key = -(value + 1) * 16 - index - 0x4000_0000
-            let label = text(key) { cells[index].text }
-            let score = similarity.score(row: row, label)
-            if score >= 0.8, score > best?.1 ?? 0 { best = (cells[index].cell, score) }
+            for length in 1...4 where index + length <= candidates.upperBound {
+                let key = -(value + 1) * 512 - index * 4 - length - 0x4000_0000
+                let label = text(key) { cells[index..<index + length].map(\.text).joined() }
+                let score = similarity.score(row: row, label)
+                if score >= 0.6, score > best?.1 ?? 0 { best = (cells[index].cell, score) }
+            }
         }
         return best
     }

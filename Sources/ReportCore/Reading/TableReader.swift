@@ -23,7 +23,7 @@ enum TableReader {
         guard stream.values.count <= maximumValues else {
             throw NotAReport(.unreadableTable, "\(shape.name): \(stream.values.count) numbers, not a table")
         }
-        let alignment = RowAlignment(shape, stream)
+        let alignment = RowAlignment(shape, stream, positioned: positioned)
         var found = Set<Int>()
         for placement in alignment.placements {
             if placement.collapsed, let collapsible = shape.collapsible {

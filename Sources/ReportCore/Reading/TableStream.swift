@@ -210,8 +210,8 @@ private struct PendingText {
     private var length = 0
     private var cells: [(text: [UInt8], cell: Cell)] = []
 
-    /// How many text cells are kept.
-    static let cellLimit = 6
+    /// How many text cells are kept: enough for the labels of several rows printed without values.
+    static let cellLimit = 64
 
     /// Text from `cell` follows.
     mutating func startCell(_ cell: Cell) {
