@@ -183,11 +183,10 @@ struct ColumnLayout {
         var readings: [RowReading] = []
         for extra in row.sums.isEmpty ? [[]] : orphans + [[]] {
             let cells = (Array(placement.values) + extra).map { stream.values[$0].cell }
-            guard let columns = ColumnReading.columns(cells), let reading = place(columns, width: row.width) else {
-                continue
-            }
+            guard let columns = ColumnReading.columns(cells), let reading = place(columns, in: row),
+                reading.keeps(row.sums)
+            else { continue }
             let counts = reading.counts
-            guard row.sums.allSatisfy({ counts[$0.parts].reduce(0, +) == counts[$0.total] }) else { continue }
             if !readings.contains(where: { $0.counts == counts }) { readings.append(reading) }
         }
         return readings
@@ -196,19 +195,30 @@ struct ColumnLayout {
     /// `columns` as a row of `width` cells: as they are, or placed in the grid (of the nearest row
     /// printed in full, else of the last header line above with a word per column, else by their own
     /// spacing) with blanks between.
-    private func place(_ columns: [(cell: Cell, joined: Bool)], width: Int) -> RowReading? {
-        var places = Array(columns.indices)
-        if columns.count != width {
-            let line = columns[0].cell.line
-            let full = fullRows.filter { $0.grid.count == width }.min { abs($0.line - line) < abs($1.line - line) }
-            let header = headers.last { $0.line < line && $0.grid.count == width }
-            let cells = columns.map(\.cell)
-            guard columns.count < width,
-                let found = (full ?? header).flatMap({ ColumnReading.place(cells, in: $0.grid) })
-                    ?? ColumnReading.place(cells, evenlyIn: width, from: left)
-            else { return nil }
-            places = found
+    private func place(_ columns: [(cell: Cell, joined: Bool)], in row: TableShape.Row) -> RowReading? {
+        let width = row.width
+        guard columns.count < width else { return columns.count == width ? reading(columns, Array(0..<width), width) : nil }
+        let line = columns[0].cell.line
+        let full = fullRows.filter { $0.grid.count == width }.min { abs($0.line - line) < abs($1.line - line) }
+        let header = headers.last { $0.line < line && $0.grid.count == width }
+        let cells = columns.map(\.cell)
+        let byPosition = [
+            (full ?? header).flatMap { ColumnReading.place(cells, in: $0.grid) },
+            ColumnReading.place(cells, evenlyIn: width, from: left),
+        ]
+        for case let places? in byPosition {
+            let placed = reading(columns, places, width)
+            if placed.keeps(row.sums) { return placed }
         }
+        // Positions say nothing that keeps the row's sums: the one placement that does, if only one.
+        let kept = RowReading.placements(of: cells, width: width, sums: row.sums).filter { $0.keeps(row.sums) }
+        guard kept.count == 1, var placed = kept.first else { return nil }
+        placed.open = placed.open.map { _ in true }
+        return placed
+    }
+
+    /// `columns` in the columns `places` of a row of `width` cells, blank elsewhere.
+    private func reading(_ columns: [(cell: Cell, joined: Bool)], _ places: [Int], _ width: Int) -> RowReading {
         var reading = RowReading([Cell](repeating: RowReading.blank(like: columns[0].cell), count: width))
         for (column, place) in zip(columns, places) {
             reading.cells[place] = column.cell

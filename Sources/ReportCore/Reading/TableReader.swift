@@ -135,15 +135,16 @@ struct RowReading {
         var all: [RowReading] = []
         var kept: [RowReading] = []
         var columns: [Int] = []
+        var work = 0
         func place(from column: Int) {
-            guard kept.count < DigitSplitter.readingLimit, all.count < 4 * DigitSplitter.readingLimit else { return }
+            work += 1
+            guard kept.count < DigitSplitter.readingLimit, work < 4096 else { return }
             if columns.count == values.count {
                 var cells = (0..<width).map { _ in Self.blank(like: values[0]) }
                 for (value, column) in zip(values, columns) { cells[column] = value }
                 let reading = RowReading(cells)
-                let counts = reading.counts
-                if sums.allSatisfy({ counts[$0.parts].reduce(0, +) == counts[$0.total] }) { kept.append(reading) }
-                all.append(reading)
+                if reading.keeps(sums) { kept.append(reading) }
+                if all.count < DigitSplitter.readingLimit { all.append(reading) }
                 return
             }
             guard column < width, width - column >= values.count - columns.count else { return }
@@ -154,6 +155,12 @@ struct RowReading {
         }
         place(from: 0)
         return kept.isEmpty ? all : kept
+    }
+
+    /// Whether the counts keep `sums`.
+    func keeps(_ sums: [TableShape.Sum]) -> Bool {
+        let counts = counts
+        return sums.allSatisfy { counts[$0.parts].reduce(0, +) == counts[$0.total] }
     }
 
     /// A blank cell on the line of `cell`.
