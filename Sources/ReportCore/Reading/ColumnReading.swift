@@ -131,6 +131,9 @@ struct ColumnLayout {
     /// Column extents from header lines: lines of words only, one word per column (table 4's
     /// 结果维持 … 总计), in the order printed.
     private let headers: [(line: Int, grid: [Range<Int>])]
+    /// Column extents from the short words of header lines stacked in columns (`结果` / `维持`, `结`
+    /// / `果` / `维` / `持`): words whose extents overlap are one column.
+    private let headerColumns: [Range<Int>]
     /// Where the table's text begins in its lines: the left edge of its first column.
     private let left: Int
 
@@ -157,6 +160,26 @@ struct ColumnLayout {
             lineStart = lineEnd
         }
         self.headers = headers
+        let valueRows = Set(cells.filter(\.value.isValue).map(\.row))
+        var words: [Range<Int>] = []
+        for cell in cells where cell.value == .text && !valueRows.contains(cell.row) {
+            // Narrow columns leave a single space between their words: each word on its own.
+            var start = ColumnReading.extent(cell).lowerBound
+            for word in cell.text.split(separator: " ", omittingEmptySubsequences: false) {
+                let width = word.unicodeScalars.count
+                if (1...3).contains(width) { words.append(start..<start + width) }
+                start += width + 1
+            }
+        }
+        var columns: [Range<Int>] = []
+        for span in words.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            if let last = columns.last, last.overlaps(span) {
+                columns[columns.count - 1] = last.lowerBound..<max(last.upperBound, span.upperBound)
+            } else {
+                columns.append(span)
+            }
+        }
+        headerColumns = columns
         left = cells.lazy.filter { $0.value != .empty }.map { ColumnReading.extent($0).lowerBound }.min() ?? 0
     }
 
@@ -204,17 +227,30 @@ struct ColumnLayout {
         let cells = columns.map(\.cell)
         let byPosition = [
             (full ?? header).flatMap { ColumnReading.place(cells, in: $0.grid) },
+            headerColumns.count == width ? ColumnReading.place(cells, in: headerColumns) : nil,
             ColumnReading.place(cells, evenlyIn: width, from: left),
         ]
         for case let places? in byPosition {
             let placed = reading(columns, places, width)
             if placed.keeps(row.sums) { return placed }
         }
-        // Positions say nothing that keeps the row's sums: the one placement that does, if only one.
+        // Positions alone place no reading that keeps the row's sums: of the placements that do, the
+        // one alone, or the one nearest to the columns that positions suggest.
         let kept = RowReading.placements(of: cells, width: width, sums: row.sums).filter { $0.keeps(row.sums) }
-        guard kept.count == 1, var placed = kept.first else { return nil }
+        let grid = (full ?? header)?.grid ?? (headerColumns.count == width ? headerColumns : nil)
+        let ranked = kept.map { placed in (placed, grid.map { Self.distance(placed, $0) } ?? 0) }.sorted { $0.1 < $1.1 }
+        guard var placed = ranked.first?.0, ranked.count == 1 || ranked[0].1 < ranked[1].1 else { return nil }
         placed.open = placed.open.map { _ in true }
         return placed
+    }
+
+    /// How far the printed cells of `reading` stand from the columns of `grid`, in characters.
+    private static func distance(_ reading: RowReading, _ grid: [Range<Int>]) -> Int {
+        zip(reading.cells, grid).reduce(0) { total, pair in
+            guard !pair.0.bounds.isEmpty else { return total }
+            let span = ColumnReading.extent(pair.0)
+            return total + abs((span.lowerBound + span.upperBound) - (pair.1.lowerBound + pair.1.upperBound)) / 2
+        }
     }
 
     /// `columns` in the columns `places` of a row of `width` cells, blank elsewhere.
