@@ -34,7 +34,9 @@ public struct ReportParser: Sendable {
     /// folded, with run-on lines cut at their headings; each with the number that `sourceLines` give.
     public func lines(_ bytes: [UInt8]) -> Result<[(number: Int, text: String)], NotAReport> {
         do throws(NotAReport) {
-            let (lines, numbers) = RunOnLines.split(TextNormalizer.lines(of: try SourceText(bytes, pdfText: pdfText).text))
+            let (lines, numbers) = RunOnLines.split(
+                TextNormalizer.lines(of: try SourceText(bytes, pdfText: pdfText).text)
+            )
             return .success(zip(numbers, lines).map { (number: $0, text: $1) })
         } catch {
             return .failure(error)

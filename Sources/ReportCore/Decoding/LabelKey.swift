@@ -93,7 +93,8 @@ enum LabelKey {
     static func simplified(_ text: String) -> String {
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            if (cjkStart..<0xA000).contains(scalar.value), case let form = simplifiedForms[Int(scalar.value - cjkStart)],
+            if (cjkStart..<0xA000).contains(scalar.value),
+                case let form = simplifiedForms[Int(scalar.value - cjkStart)],
                 form != 0, let simplified = Unicode.Scalar(UInt32(form))
             {
                 scalars.append(simplified)

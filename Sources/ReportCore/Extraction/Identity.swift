@@ -115,10 +115,14 @@ struct Identity {
             end = ["政府信息公开", "年度报告"].lazy.compactMap { key.range(of: $0)?.lowerBound }.first { $0 > key.startIndex }
         }
         guard let end else { return nil }
-        let offsets = key.unicodeScalars.distance(from: key.startIndex, to: start)..<key.unicodeScalars.distance(
-            from: key.startIndex,
-            to: end
-        )
+        let offsets =
+            key.unicodeScalars.distance(
+                from: key.startIndex,
+                to: start
+            )..<key.unicodeScalars.distance(
+                from: key.startIndex,
+                to: end
+            )
         let plain = Array(title.plain.unicodeScalars)
         guard offsets.upperBound <= plain.count else { return String(key[start..<end]) }
         return String(String.UnicodeScalarView(plain[offsets]))

@@ -5,7 +5,8 @@ enum PageFurniture {
     /// Whether `text` (a whole cell or line) is a page number and nothing else.
     static func isPageNumber<S: StringProtocol>(_ text: S) -> Bool {
         text.withUTF8Bytes { bytes in
-            guard bytes.trimmedBounds(0..<bytes.count).count <= 40, bytes.contains(where: { (0x30...0x39).contains($0) })
+            guard bytes.trimmedBounds(0..<bytes.count).count <= 40,
+                bytes.contains(where: { (0x30...0x39).contains($0) })
             else { return false }
             let key = Array(LabelKey.of(String(decoding: bytes, as: UTF8.self)).unicodeScalars)
             guard let firstDigit = key.firstIndex(where: isDigit) else { return false }

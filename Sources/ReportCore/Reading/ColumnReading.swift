@@ -26,10 +26,14 @@ enum ColumnReading {
             let span = extent(cell)
             if let last = groups.indices.last, groups[last].extent.overlaps(span) {
                 groups[last].parts.append(cell)
-                groups[last].extent = min(groups[last].extent.lowerBound, span.lowerBound)..<max(
-                    groups[last].extent.upperBound,
-                    span.upperBound
-                )
+                groups[last].extent =
+                    min(
+                        groups[last].extent.lowerBound,
+                        span.lowerBound
+                    )..<max(
+                        groups[last].extent.upperBound,
+                        span.upperBound
+                    )
             } else {
                 groups.append((span, [cell]))
             }
@@ -220,7 +224,9 @@ struct ColumnLayout {
     /// spacing) with blanks between.
     private func place(_ columns: [(cell: Cell, joined: Bool)], in row: TableShape.Row) -> RowReading? {
         let width = row.width
-        guard columns.count < width else { return columns.count == width ? reading(columns, Array(0..<width), width) : nil }
+        guard columns.count < width else {
+            return columns.count == width ? reading(columns, Array(0..<width), width) : nil
+        }
         let line = columns[0].cell.line
         let full = fullRows.filter { $0.grid.count == width }.min { abs($0.line - line) < abs($1.line - line) }
         let header = headers.last { $0.line < line && $0.grid.count == width }

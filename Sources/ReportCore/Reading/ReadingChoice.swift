@@ -53,7 +53,9 @@ struct ReadingChoice {
         if !open.isEmpty && !identities.isEmpty {
             var values = [Int: Int]()
             for entry in entries where entry.readings.count == 1 {
-                for (column, count) in entry.readings[0].counts.enumerated() { values[entry.row.firstCell + column] = count }
+                for (column, count) in entry.readings[0].counts.enumerated() {
+                    values[entry.row.firstCell + column] = count
+                }
             }
             var work = 0
             search(open[...], &choice, &values, &solutions, &work)
@@ -67,7 +69,8 @@ struct ReadingChoice {
             let cells = (0..<entry.row.width).map { entry.row.firstCell + $0 }
             let reading = entry.readings[choice[index]]
             inferred += cells.indices.filter { entry.isOpen || reading.open[$0] }.map { cells[$0] }
-            let alternatives: [Int] = solutions.isEmpty ? Array(entry.readings.indices) : Array(Set(solutions.map { $0[index] })).sorted()
+            let alternatives: [Int] =
+                solutions.isEmpty ? Array(entry.readings.indices) : Array(Set(solutions.map { $0[index] })).sorted()
             guard alternatives.count > 1 else { continue }
             var counts: [[Int]] = []
             for reading in alternatives.map({ entry.readings[$0].counts }) where !counts.contains(reading) {
@@ -99,7 +102,8 @@ struct ReadingChoice {
         guard solutions.count < Self.solutionLimit, work <= Self.workLimit else { return }
         guard let entryIndex = open.first else {
             let keeps = identities.allSatisfy { identity in
-                identity.parts.reduce(0) { $0 + (values[$1] ?? 0) } == identity.total.reduce(0) { $0 + (values[$1] ?? 0) }
+                identity.parts.reduce(0) { $0 + (values[$1] ?? 0) }
+                    == identity.total.reduce(0) { $0 + (values[$1] ?? 0) }
             }
             if keeps { solutions.append(choice) }
             return

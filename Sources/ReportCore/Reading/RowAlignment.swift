@@ -75,7 +75,9 @@ struct RowAlignment {
                 }
                 guard row < rowCount else { continue }
                 relax(row + 1, value, -Self.missingRowCost, .skipRow)
-                if positioned, !shape.rows[row].spansLabels, let (cell, label) = evidence.labelOnly(row: row, before: value) {
+                if positioned, !shape.rows[row].spansLabels,
+                    let (cell, label) = evidence.labelOnly(row: row, before: value)
+                {
                     // A last resort: a label with values near it is rather their row.
                     relax(row + 1, value, label + 0.1, .labelOnly(cell))
                 }
@@ -169,7 +171,9 @@ struct RowAlignment {
         // A short row may also end where its line does: the next row's values may follow on the
         // next line with no label between (the label printed under them).
         // Each line more that a short row spans costs a little.
-        let lineEnds = Array((first + 1..<groupEnd).lazy.filter { values[$0].cell.row != values[$0 - 1].cell.row }.prefix(3))
+        let lineEnds = Array(
+            (first + 1..<groupEnd).lazy.filter { values[$0].cell.row != values[$0 - 1].cell.row }.prefix(3)
+        )
         let whole = (first..<groupEnd, Fit.short, 0.2 + start - 0.1 * Double(lineEnds.count))
         return [whole] + lineEnds.enumerated().map { (first..<$1, .short, 0.2 + start - 0.1 * Double($0)) }
     }

@@ -49,7 +49,12 @@ enum TableReader {
                 choice.add(row: row, readings: positioned, printed: values, isOpen: !placement.labelled)
             } else {
                 let isOpen = placement.fit != .exact || !placement.labelled
-                choice.add(row: row, readings: readings(of: row, values, placement.fit), printed: values, isOpen: isOpen)
+                choice.add(
+                    row: row,
+                    readings: readings(of: row, values, placement.fit),
+                    printed: values,
+                    isOpen: isOpen
+                )
             }
         }
         for (row, reading) in choice.chosen() {
@@ -79,13 +84,16 @@ enum TableReader {
             return [RowReading(values.prefix(row.width).map(\.cell))]
         case .joined:
             let runs = values.map { value in
-                value.cell.value == .blank ? Array("0".utf8) : value.cell.withUTF8Bytes { $0.filter { $0 != UInt8(ascii: ",") } }
+                value.cell.value == .blank
+                    ? Array("0".utf8) : value.cell.withUTF8Bytes { $0.filter { $0 != UInt8(ascii: ",") } }
             }
             let fixed = values.map { !$0.joined }
             var found = DigitSplitter.readings(of: runs, width: row.width, sums: row.sums, fixed: fixed).readings
             if found.isEmpty {
                 // No cut keeps the row's sums: read the first cut, and let validation say what is wrong.
-                found = Array(DigitSplitter.readings(of: runs, width: row.width, sums: [], fixed: fixed).readings.prefix(1))
+                found = Array(
+                    DigitSplitter.readings(of: runs, width: row.width, sums: [], fixed: fixed).readings.prefix(1)
+                )
             }
             let cells = Array(values.map(\.cell))
             return found.map { reading in
@@ -93,7 +101,8 @@ enum TableReader {
                     reading.map { piece in
                         var cell = cells[piece.run]
                         if !fixed[piece.run] {
-                            cell.bounds = cell.bounds.lowerBound + piece.bytes.lowerBound..<cell.bounds.lowerBound
+                            cell.bounds =
+                                cell.bounds.lowerBound + piece.bytes.lowerBound..<cell.bounds.lowerBound
                                 + piece.bytes.upperBound
                             cell.value = cell.withUTF8Bytes(CellValue.init)
                         }

@@ -54,7 +54,8 @@ struct TableStream {
                 pending.sincePrinted.startCell(cell)
                 cell.withUTF8Bytes { bytes in
                     Self.scan(bytes) { range, isValue in
-                        let bounds = cell.bounds.lowerBound + range.lowerBound..<cell.bounds.lowerBound + range.upperBound
+                        let bounds =
+                            cell.bounds.lowerBound + range.lowerBound..<cell.bounds.lowerBound + range.upperBound
                         if isValue {
                             var digits = cell
                             digits.bounds = bounds
@@ -232,7 +233,9 @@ private struct PendingText {
             tail += key
             if tail.count > 2 * limit { tail.removeFirst(tail.count - limit) }
             if !cells.isEmpty, cells[cells.count - 1].text.count < limit {
-                cells[cells.count - 1].text += UnsafeBufferPointer(rebasing: key.prefix(limit)).prefixOnScalarBoundary(limit)
+                cells[cells.count - 1].text += UnsafeBufferPointer(rebasing: key.prefix(limit)).prefixOnScalarBoundary(
+                    limit
+                )
             }
         }
     }
