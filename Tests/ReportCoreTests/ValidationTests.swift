@@ -138,7 +138,7 @@ struct ValidationTests {
     }
 
     @Test func otherHandlingPrintedAsOneRow() throws {
-        var report = SampleReport.distinct()
+        let report = SampleReport.distinct()
         let merged = (0..<7).map { column in (20...22).reduce(0) { $0 + report.requests[$1][column] } }
         var lines = report.render(.tsv).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let first = try #require(lines.firstIndex { $0.hasPrefix("（六）其他处理\t") })

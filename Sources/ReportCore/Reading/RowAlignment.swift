@@ -183,7 +183,19 @@ struct RowAlignment {
 private struct Evidence {
     let stream: TableStream
     let similarity: LabelSimilarity
-    private var texts: [Int: LabelSimilarity.Text] = [:]
+    /// Where a stretch of text stands: in front of a value, behind a run's end, both, or a few of the
+    /// text cells in front of a value.
+    private enum Place: Hashable {
+        case before(Int)
+        case after(Int)
+        case around(Int, Int)
+        case cells(value: Int, first: Int, count: Int)
+    }
+
+    private var texts: [Place: LabelSimilarity.Text] = [:]
+    /// Label comparisons left for rows printed without values: hostile input with thousands of
+    /// values behind long runs of text gets no more than this.
+    private var labelOnlyBudget = 100_000
 
     init(stream: TableStream, similarity: LabelSimilarity) {
         self.stream = stream
@@ -197,11 +209,11 @@ private struct Evidence {
     mutating func score(row: Int, first: Int, end: Int) -> Double {
         guard first == 0 || stream.values[first].followsText else { return 0 }
         let labels = stream.labels
-        let before = text(first) { labels[first].tail }
+        let before = text(.before(first)) { labels[first].tail }
         let best = similarity.score(row: row, before)
         guard best < 1, !labels[end].head.isEmpty else { return best }
-        let after = text(-end - 1) { labels[end].head }
-        let around = text(Int.min + first * 0x10000 + end) { labels[first].tail + labels[end].head }
+        let after = text(.after(end)) { labels[end].head }
+        let around = text(.around(first, end)) { labels[first].tail + labels[end].head }
         // Text behind values is the next row's label as often as the rest of this one's: it counts less.
         return max(best, similarity.score(row: row, around) - 0.3, 0.5 * similarity.score(row: row, after))
     }
@@ -212,11 +224,14 @@ private struct Evidence {
     mutating func labelOnly(row: Int, before value: Int) -> (Cell, Double)? {
         let cells = stream.labels[value].cells
         let candidates = value < stream.values.count ? cells.indices.dropLast() : cells.indices
+        labelOnlyBudget -= 4 * candidates.count
+        guard labelOnlyBudget >= 0 else { return nil }
         var best: (Cell, Double)?
         for index in candidates {
             for length in 1...4 where index + length <= candidates.upperBound {
-                let key = -(value + 1) * 512 - index * 4 - length - 0x4000_0000
-                let label = text(key) { cells[index..<index + length].map(\.text).joined() }
+                let label = text(.cells(value: value, first: index, count: length)) {
+                    cells[index..<index + length].map(\.text).joined()
+                }
                 let score = similarity.score(row: row, label)
                 if score >= 0.6, score > best?.1 ?? 0 { best = (cells[index].cell, score) }
             }
@@ -224,7 +239,7 @@ private struct Evidence {
         return best
     }
 
-    private mutating func text(_ key: Int, _ make: () -> String) -> LabelSimilarity.Text {
+    private mutating func text(_ key: Place, _ make: () -> String) -> LabelSimilarity.Text {
         if let cached = texts[key] { return cached }
         let text = LabelSimilarity.Text(make())
         texts[key] = text
