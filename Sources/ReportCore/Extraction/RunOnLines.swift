@@ -36,9 +36,19 @@ enum RunOnLines {
     /// Whether the line starts with a heading's numeral and 、 (`二、主动公开政府信息情况 第二十条…`: a
     /// CMS page runs the heading and the first table header together in one block).
     private static func startsWithNumeral(_ line: String) -> Bool {
-        var scalars = line.unicodeScalars.drop { $0.properties.isWhitespace }.makeIterator()
-        guard let first = scalars.next(), "一二三四五六".unicodeScalars.contains(first) else { return false }
-        return scalars.next() == "、"
+        let starts = line.withUTF8Bytes { bytes in
+            let start = bytes.firstIndex { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") } ?? bytes.count
+            // A numeral and 、 are six bytes of UTF-8: E4 B8 80 (一) … E5 85 AD (六), then E3 80 81.
+            guard bytes.count - start >= 6, bytes[start + 3] == 0xE3, bytes[start + 4] == 0x80, bytes[start + 5] == 0x81
+            else { return false }
+            return "一二三四五六".unicodeScalars.contains(bytes.scalar(at: start))
+        }
+        guard starts else { return false }
+        // A heading that goes on: not a table row that starts like one (一、本年新收…), nor a heading
+        // alone on its line.
+        let key = LabelKey.of(line)
+        return Outline.Section.allCases.contains { key.containsBytes(of: $0.keyword) }
+            && !key.hasSuffix("情况") && !key.hasSuffix("事项")
     }
 
     /// The pieces of `line` between and around the headings of sections `section` on; advances

@@ -207,9 +207,12 @@ struct ColumnLayout {
         let orphans = [below, above, above + below].filter { extra in
             !extra.isEmpty && !extra.allSatisfy { stream.values[$0].isEmptyCell }
         }
+        // A full row on one line with nothing around it reads as printed.
+        let cells = stream.values[placement.values].map(\.cell)
+        if orphans.isEmpty, cells.count == row.width, cells.allSatisfy({ $0.line == cells[0].line }) { return [] }
         var readings: [RowReading] = []
         for extra in row.sums.isEmpty ? [[]] : orphans + [[]] {
-            let cells = (Array(placement.values) + extra).map { stream.values[$0].cell }
+            let cells = cells + extra.map { stream.values[$0].cell }
             guard let columns = ColumnReading.columns(cells), let reading = place(columns, in: row),
                 reading.keeps(row.sums)
             else { continue }

@@ -8,57 +8,72 @@
 struct LabelSimilarity {
     private let rows: [[UInt64]]
     private let labels: [Template.Label]
+    /// The needles of rows matched only at the end of a text, as scalar values.
+    private let suffixes: [[[UInt32]]]
+    /// For each character pair of any printed label, the rows whose labels hold it.
+    private let rowsByPair: [UInt64: [Int]]
 
     init(_ rows: [(label: Template.Label, printed: String)]) {
-        self.rows = rows.map { Self.pairs(of: $0.printed) }
+        self.rows = rows.map { Set(Self.pairs(of: Array($0.printed.unicodeScalars.map(\.value)))).sorted() }
         self.labels = rows.map(\.label)
-    }
-
-    /// The character pairs of `text`'s ideographs, each packed into one integer.
-    static func pairs(of text: String) -> [UInt64] {
-        var pairs: [UInt64] = []
-        var previous: UInt32?
-        for scalar in text.unicodeScalars {
-            guard isWordCharacter(scalar) else { continue }
-            if let previous { pairs.append(UInt64(previous) << 32 | UInt64(scalar.value)) }
-            previous = scalar.value
+        self.suffixes = rows.map { row in
+            row.label.exact ? row.label.needles.map { Array($0.unicodeScalars.map(\.value)) } : []
         }
-        return pairs
-    }
-
-    /// A stretch of a file's text (folded, see `LabelKey`), prepared for comparing with labels.
-    struct Text {
-        var text: String
-        /// Its ideographs alone.
-        var words: String
-        var pairs: Set<UInt64>
-
-        init(_ text: String) {
-            self.text = text
-            self.words = String(String.UnicodeScalarView(text.unicodeScalars.filter(isWordCharacter)))
-            self.pairs = Set(LabelSimilarity.pairs(of: words))
+        var rowsByPair: [UInt64: [Int]] = [:]
+        for (row, pairs) in self.rows.enumerated() {
+            for pair in pairs { rowsByPair[pair, default: []].append(row) }
         }
+        self.rowsByPair = rowsByPair
     }
 
-    /// How well `text` names row `row`.
-    func score(row: Int, _ text: Text) -> Double {
-        guard !text.words.isEmpty else { return 0 }
+    /// The character pairs of the ideographs among `scalars`, each packed into one integer.
+    private static func pairs(of scalars: [UInt32]) -> [UInt64] {
+        let words = scalars.filter(isWordCharacter)
+        return zip(words, words.dropFirst()).map { UInt64($0) << 32 | UInt64($1) }
+    }
+
+    /// Whether `text` (folded) names row `row` by one of its distinctive words: at its end for rows
+    /// whose words headers use too.
+    func names(row: Int, _ text: String) -> Bool {
         let label = labels[row]
-        if label.exact {
-            return label.needles.contains(where: { text.words.hasSuffix($0) }) ? 1 : 0
-        }
-        if label.needles.contains(where: text.text.containsBytes(of:)) { return 1 }
-        let wanted = rows[row]
-        guard !wanted.isEmpty else { return 0 }
-        let found = wanted.reduce(0) { $0 + (text.pairs.contains($1) ? 1 : 0) }
-        let recall = Double(found) / Double(wanted.count)
-        return recall >= 0.34 ? recall : 0
+        guard label.exact else { return label.needles.contains(where: text.containsBytes(of:)) }
+        var words = text.unicodeScalars.reversed().lazy.map(\.value).filter(Self.isWordCharacter).makeIterator()
+        var last: [UInt32] = []
+        while last.count < 4, let word = words.next() { last.insert(word, at: 0) }
+        return suffixes[row].contains { last.count >= $0.count && last.suffix($0.count).elementsEqual($0) }
     }
 
-    /// Ideographs and letters: what a label's words are made of (numbering digits, punctuation and
-    /// brackets are not).
-    private static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
+    /// How well `text` (folded, see `LabelKey`) names each row, in row order: one pass over the
+    /// text's character pairs for all rows.
+    func scores(_ text: String) -> [Double] {
+        let words = text.unicodeScalars.lazy.map(\.value).filter(Self.isWordCharacter)
+        let scalars = Array(words)
+        var found = [Int](repeating: 0, count: rows.count)
+        guard !scalars.isEmpty else { return [Double](repeating: 0, count: rows.count) }
+        var pairs = zip(scalars, scalars.dropFirst()).map { UInt64($0) << 32 | UInt64($1) }
+        pairs.sort()
+        var previous: UInt64?
+        for pair in pairs where pair != previous {
+            previous = pair
+            for row in rowsByPair[pair] ?? [] { found[row] += 1 }
+        }
+        return labels.indices.map { row in
+            let label = labels[row]
+            if label.exact {
+                return suffixes[row].contains(where: { scalars.count >= $0.count && scalars.suffix($0.count).elementsEqual($0) })
+                    ? 1 : 0
+            }
+            if label.needles.contains(where: text.containsBytes(of:)) { return 1 }
+            guard !rows[row].isEmpty else { return 0 }
+            let recall = Double(found[row]) / Double(rows[row].count)
+            return recall >= 0.34 ? recall : 0
+        }
+    }
+
+    /// Ideographs: what a label's words are made of (numbering digits, punctuation and brackets are
+    /// not).
+    private static func isWordCharacter(_ scalar: UInt32) -> Bool {
+        switch scalar {
         case 0x3400...0x9FFF, 0xF900...0xFAFF: true
         default: false
         }

@@ -11,7 +11,7 @@ struct ReadingChoice {
         var row: TableShape.Row
         var readings: [RowReading]
         /// What the file printed for the row, for messages.
-        var printed: String
+        var printed: ArraySlice<TableStream.Value>
         /// Whether the text left the values' places open (run together, or some left out).
         var isOpen: Bool
     }
@@ -36,8 +36,7 @@ struct ReadingChoice {
         printed values: ArraySlice<TableStream.Value>,
         isOpen: Bool
     ) {
-        let printed = values.map { String($0.cell.text) }.joined(separator: " ")
-        entries.append(Entry(row: row, readings: readings, printed: printed, isOpen: isOpen))
+        entries.append(Entry(row: row, readings: readings, printed: values, isOpen: isOpen))
     }
 
     /// Cells read by arithmetic (`TableCells` indices).
@@ -82,7 +81,7 @@ struct ReadingChoice {
             ambiguities.append(
                 (
                     cells: open.map { cells[$0] },
-                    message: "\(entry.row.key)「\(entry.printed)」可读作 \(counts.count) 种：\(listed.joined(separator: "；"))；"
+                    message: "\(entry.row.key)「\(entry.printed.map { String($0.cell.text) }.joined(separator: " "))」可读作 \(counts.count) 种：\(listed.joined(separator: "；"))；"
                         + "文本和表格的勾稽关系都不能确定是哪一种，暂取第一种"
                 )
             )

@@ -47,58 +47,65 @@ struct RowAlignment {
     /// - Parameter positioned: whether the text aligns columns by position (`pdftotext -layout`),
     ///   where a row left blank throughout is its label alone; elsewhere a grid keeps its empty cells.
     init(_ shape: TableShape, _ stream: TableStream, positioned: Bool) {
-        var labelled = shape.rows.map { (label: $0.label, printed: $0.printed) }
-        if let collapsible = shape.collapsible { labelled.append((collapsible.label, collapsible.printed)) }
-        let similarity = LabelSimilarity(labelled)
+        if let direct = Self.direct(shape, stream) {
+            placements = direct
+            return
+        }
         let rowCount = shape.rows.count
         let valueCount = stream.values.count
         let width = valueCount + 1
-        var score = [Double](repeating: -.infinity, count: (rowCount + 1) * width)
-        var from = [Move](repeating: .none, count: (rowCount + 1) * width)
-        for value in 0...valueCount { score[value] = 0 }
-        var evidence = Evidence(stream: stream, similarity: similarity)
+        var scores = [Double](repeating: -.infinity, count: (rowCount + 1) * width)
+        var moves = [Move](repeating: .none, count: (rowCount + 1) * width)
+        for value in 0...valueCount { scores[value] = 0 }
+        var evidence = Evidence(stream: stream, similarity: shape.similarity)
+        let emptyCells = stream.values.map(\.isEmptyCell)
+        let rowStarts = stream.values.indices.map(stream.startsRow)
 
-        for row in 0...rowCount {
-            for value in 0...valueCount {
-                let here = score[row * width + value]
-                guard here > -.infinity else { continue }
-                func relax(_ toRow: Int, _ toValue: Int, _ gain: Double, _ move: Move) {
-                    let index = toRow * width + toValue
-                    if here + gain > score[index] {
-                        score[index] = here + gain
-                        from[index] = move
-                    }
-                }
-                if value < valueCount {
-                    let cost = row == 0 || stream.values[value].isEmptyCell ? 0 : Self.skippedValueCost
-                    relax(row, value + 1, -cost, .skipValue)
-                }
-                guard row < rowCount else { continue }
-                relax(row + 1, value, -Self.missingRowCost, .skipRow)
-                if positioned, !shape.rows[row].spansLabels,
-                    let (cell, label) = evidence.labelOnly(row: row, before: value)
-                {
-                    // A last resort: a label with values near it is rather their row.
-                    relax(row + 1, value, label + 0.1, .labelOnly(cell))
-                }
-                guard value < valueCount else { continue }
-                for option in Self.options(shape.rows[row], at: value, stream) {
-                    let label = evidence.score(row: row, first: value, end: option.values.upperBound)
-                    let gain = Self.labelWeight * label + option.gain
-                    let move = Move.place(value, option.values, option.fit, collapsed: false, labelled: label >= 0.5)
-                    relax(row + 1, option.values.upperBound, gain, move)
-                }
-                if let collapsible = shape.collapsible, collapsible.rows.lowerBound == row {
-                    let last = shape.rows[collapsible.rows.upperBound]
-                    for option in Self.options(last, at: value, stream) {
-                        let label = evidence.score(row: rowCount, first: value, end: option.values.upperBound)
-                        let gain = Self.labelWeight * label + option.gain
-                        let move = Move.place(value, option.values, option.fit, collapsed: true, labelled: label >= 0.5)
-                        relax(collapsible.rows.upperBound + 1, option.values.upperBound, gain, move)
+        scores.withUnsafeMutableBufferPointer { score in
+            moves.withUnsafeMutableBufferPointer { from in
+                for row in 0...rowCount {
+                    for value in 0...valueCount {
+                        let here = score[row * width + value]
+                        guard here > -.infinity else { continue }
+                        func relax(_ toRow: Int, _ toValue: Int, _ gain: Double, _ move: Move) {
+                            let index = toRow * width + toValue
+                            if here + gain > score[index] {
+                                score[index] = here + gain
+                                from[index] = move
+                            }
+                        }
+                        if value < valueCount {
+                            relax(row, value + 1, row == 0 || emptyCells[value] ? 0 : -Self.skippedValueCost, .skipValue)
+                        }
+                        guard row < rowCount else { continue }
+                        relax(row + 1, value, -Self.missingRowCost, .skipRow)
+                        if positioned, !shape.rows[row].spansLabels,
+                            let found = evidence.labelOnly(row: row, before: value)
+                        {
+                            // A last resort: a label with values near it is rather their row.
+                            relax(row + 1, value, found.score + 0.1, .labelOnly(found.cell))
+                        }
+                        // A row starts where its label is: after text, or at the start of a visual row.
+                        guard value < valueCount, rowStarts[value] else { continue }
+                        Self.forEachOption(shape.rows[row], at: value, stream) { values, fit, fitGain in
+                            let label = evidence.score(row: row, first: value, end: values.upperBound)
+                            let move = Move.place(value, values, fit, collapsed: false, labelled: label >= 0.5)
+                            relax(row + 1, values.upperBound, Self.labelWeight * label + fitGain, move)
+                        }
+                        if let collapsible = shape.collapsible, collapsible.rows.lowerBound == row {
+                            let last = collapsible.rows.upperBound
+                            Self.forEachOption(shape.rows[last], at: value, stream) { values, fit, fitGain in
+                                let label = evidence.score(row: rowCount, first: value, end: values.upperBound)
+                                let move = Move.place(value, values, fit, collapsed: true, labelled: label >= 0.5)
+                                relax(last + 1, values.upperBound, Self.labelWeight * label + fitGain, move)
+                            }
+                        }
                     }
                 }
             }
         }
+        let score = scores
+        let from = moves
 
         var value = (0...valueCount).max { score[rowCount * width + $0] < score[rowCount * width + $1] } ?? 0
         var row = rowCount
@@ -118,7 +125,8 @@ struct RowAlignment {
                 row = collapsed ? shape.collapsible!.rows.lowerBound : row - 1
                 value = first
             case .labelOnly(let cell):
-                placements.append(Placement(row: row - 1, values: value..<value, fit: .short, labelCell: cell))
+                let labelCell = stream.labels[value].cells[cell].cell
+                placements.append(Placement(row: row - 1, values: value..<value, fit: .short, labelCell: labelCell))
                 row -= 1
             }
         }
@@ -132,26 +140,54 @@ struct RowAlignment {
         /// A row placed from the value the move starts at, taking `values` (the empty cells in front
         /// of them passed over).
         case place(Int, Range<Int>, Fit, collapsed: Bool, labelled: Bool)
-        /// A row whose label is among the text cells in front of the value, without values.
-        case labelOnly(Cell)
+        /// A row whose label is text cell number `Int` in front of the value, without values.
+        case labelOnly(Int)
     }
 
-    /// The ways `row` can take values starting at `first`: the values it takes, the fit, and the fit's
-    /// score.
+    /// The placements of a clean table, found without the dynamic programme: each row, in order, at
+    /// the first run after the last row's whose text in front names it by one of its distinctive
+    /// words and that has exactly the row's number of values. `nil` as soon as a row is not found so
+    /// (a typo, a lost label, values run together or left out): then the programme decides. On such
+    /// a table both give the same placements, this one in a fraction of the time.
+    private static func direct(_ shape: TableShape, _ stream: TableStream) -> [Placement]? {
+        var placements: [Placement] = []
+        placements.reserveCapacity(shape.rows.count)
+        var position = 0
+        for (index, row) in shape.rows.enumerated() {
+            var found: Range<Int>?
+            var value = position
+            while value < stream.values.count, found == nil {
+                defer { value = stream.groupEnds[value] }
+                guard value == 0 || stream.values[value].followsText,
+                    shape.similarity.names(row: index, stream.labels[value].tail)
+                else { continue }
+                var first = value
+                let end = stream.groupEnds[value]
+                while end - first > row.width, stream.values[first].isEmptyCell { first += 1 }
+                guard end - first == row.width else { return nil }
+                found = first..<end
+            }
+            guard let found else { return nil }
+            placements.append(Placement(row: index, values: found, fit: .exact))
+            position = found.upperBound
+        }
+        return placements
+    }
+
+    /// Calls `body` with each way `row` can take values starting at `first`: the values it takes,
+    /// the fit, and the fit's score.
     ///
     /// Empty cells at either end of a run are dropped while the run has more values than the row:
     /// a label merged over two columns leaves an empty cell before the values, a grid row may end in
     /// one; within its width they are cells left blank.
-    private static func options(
+    private static func forEachOption(
         _ row: TableShape.Row,
         at first: Int,
-        _ stream: TableStream
-    ) -> [(values: Range<Int>, fit: Fit, gain: Double)] {
+        _ stream: TableStream,
+        _ body: (Range<Int>, Fit, Double) -> Void
+    ) {
         let values = stream.values
         let groupEnd = stream.groupEnds[first]
-        // A row starts where its label is: after text, or at the start of a visual row.
-        let startsRow = first == 0 || values[first].followsText || values[first].cell.row != values[first - 1].cell.row
-        let start = startsRow ? 0.0 : -0.3
         var taken = first
         while groupEnd - taken > row.width, values[taken].isEmptyCell { taken += 1 }
         if groupEnd - taken >= row.width {
@@ -159,27 +195,31 @@ struct RowAlignment {
             let runsOn = values[end..<groupEnd].contains { !$0.isEmptyCell && $0.cell.row == values[end - 1].cell.row }
             // A row of empty cells only is weak evidence: header rows padded to the grid are too.
             let empty = values[taken..<end].allSatisfy(\.isEmptyCell)
-            return [(taken..<end, .exact, (empty ? 0.3 : 1) + start - (runsOn ? 0.3 : 0))]
+            body(taken..<end, .exact, (empty ? 0.3 : 1) - (runsOn ? 0.3 : 0))
+            return
         }
         if row.spansLabels, first + row.width <= values.count {
-            return [(first..<first + row.width, .exact, 0.8 + start)]
+            body(first..<first + row.width, .exact, 0.8)
+            return
         }
         let digits = values[first..<groupEnd].reduce(0) { $0 + ($1.joined ? $1.cell.bounds.count : 1) }
         if digits >= row.width {
-            return [(first..<groupEnd, .joined, 0.7 + start)]
+            body(first..<groupEnd, .joined, 0.7)
+            return
         }
         // A short row may also end where its line does: the next row's values may follow on the
-        // next line with no label between (the label printed under them).
-        // Each line more that a short row spans costs a little.
-        let lineEnds = Array(
-            (first + 1..<groupEnd).lazy.filter { values[$0].cell.row != values[$0 - 1].cell.row }.prefix(3)
-        )
-        let whole = (first..<groupEnd, Fit.short, 0.2 + start - 0.1 * Double(lineEnds.count))
-        return [whole] + lineEnds.enumerated().map { (first..<$1, .short, 0.2 + start - 0.1 * Double($0)) }
+        // next line with no label between (the label printed under them). Each line more costs.
+        var lines = 0
+        for end in first + 1..<groupEnd where values[end].cell.row != values[end - 1].cell.row {
+            guard lines < 3 else { break }
+            body(first..<end, .short, 0.2 - 0.1 * Double(lines))
+            lines += 1
+        }
+        body(first..<groupEnd, .short, 0.2 - 0.1 * Double(lines))
     }
 }
 
-/// The text around values, folded once per place, and the label scores of rows there.
+/// The text around values, and the label scores of every row there, computed once per place.
 private struct Evidence {
     let stream: TableStream
     let similarity: LabelSimilarity
@@ -192,7 +232,7 @@ private struct Evidence {
         case cells(value: Int, first: Int, count: Int)
     }
 
-    private var texts: [Place: LabelSimilarity.Text] = [:]
+    private var scores: [Place: [Double]] = [:]
     /// Label comparisons left for rows printed without values: hostile input with thousands of
     /// values behind long runs of text gets no more than this.
     private var labelOnlyBudget = 100_000
@@ -209,40 +249,41 @@ private struct Evidence {
     mutating func score(row: Int, first: Int, end: Int) -> Double {
         guard first == 0 || stream.values[first].followsText else { return 0 }
         let labels = stream.labels
-        let before = text(.before(first)) { labels[first].tail }
-        let best = similarity.score(row: row, before)
-        guard best < 1, !labels[end].head.isEmpty else { return best }
-        let after = text(.after(end)) { labels[end].head }
-        let around = text(.around(first, end)) { labels[first].tail + labels[end].head }
+        let before = scores(.before(first)) { labels[first].tail }
+        let best = before[row]
+        // Text in front that names a row well is that row's label, not part of one wrapped around.
+        guard best < 1, !labels[end].head.isEmpty, before.max() ?? 0 < 0.9 else { return best }
+        let after = scores(.after(end)) { labels[end].head }[row]
+        let around = scores(.around(first, end)) { labels[first].tail + labels[end].head }[row]
         // Text behind values is the next row's label as often as the rest of this one's: it counts less.
-        return max(best, similarity.score(row: row, around) - 0.3, 0.5 * similarity.score(row: row, after))
+        return max(best, around - 0.3, 0.5 * after)
     }
 
     /// A text cell in front of value `value` (before the last one, which is the next row's label),
     /// alone or with up to three cells after it (a label wrapped in a narrow column), that names `row`
-    /// well enough to stand for a row printed without values, and its score.
-    mutating func labelOnly(row: Int, before value: Int) -> (Cell, Double)? {
+    /// well enough to stand for a row printed without values: its index and the score.
+    mutating func labelOnly(row: Int, before value: Int) -> (cell: Int, score: Double)? {
         let cells = stream.labels[value].cells
         let candidates = value < stream.values.count ? cells.indices.dropLast() : cells.indices
+        guard !candidates.isEmpty else { return nil }
         labelOnlyBudget -= 4 * candidates.count
         guard labelOnlyBudget >= 0 else { return nil }
-        var best: (Cell, Double)?
+        var best: (cell: Int, score: Double)?
         for index in candidates {
             for length in 1...4 where index + length <= candidates.upperBound {
-                let label = text(.cells(value: value, first: index, count: length)) {
+                let score = scores(.cells(value: value, first: index, count: length)) {
                     cells[index..<index + length].map(\.text).joined()
-                }
-                let score = similarity.score(row: row, label)
-                if score >= 0.6, score > best?.1 ?? 0 { best = (cells[index].cell, score) }
+                }[row]
+                if score >= 0.6, score > best?.score ?? 0 { best = (index, score) }
             }
         }
         return best
     }
 
-    private mutating func text(_ key: Place, _ make: () -> String) -> LabelSimilarity.Text {
-        if let cached = texts[key] { return cached }
-        let text = LabelSimilarity.Text(make())
-        texts[key] = text
-        return text
+    private mutating func scores(_ place: Place, _ text: () -> String) -> [Double] {
+        if let cached = scores[place] { return cached }
+        let computed = similarity.scores(text())
+        scores[place] = computed
+        return computed
     }
 }

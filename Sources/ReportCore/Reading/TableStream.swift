@@ -80,6 +80,11 @@ struct TableStream {
     /// Appends `value`. A printed value's label is all the text since the last printed value, so that
     /// the empty cells of a header row padded to the grid do not take a row's label from it; the empty
     /// cells of one row stay one run, and a row's values after them start one of their own.
+    /// Whether a row may start at value `index`: after text, or at the start of a visual row.
+    func startsRow(_ index: Int) -> Bool {
+        index == 0 || values[index].followsText || values[index].cell.row != values[index - 1].cell.row
+    }
+
     private mutating func append(_ value: Value, after pending: inout Pending) {
         var value = value
         let previous = values.last
@@ -198,8 +203,11 @@ private struct Pending {
     var sincePrinted = PendingText()
 
     mutating func add(_ text: UnsafeBufferPointer<UInt8>) {
-        sinceAny.add(text)
-        sincePrinted.add(text)
+        LabelKey.withKey(ofUTF8: text) { key in
+            guard !key.isEmpty else { return }
+            sinceAny.add(key: key)
+            sincePrinted.add(key: key)
+        }
     }
 }
 
@@ -222,21 +230,17 @@ private struct PendingText {
 
     var isEmpty: Bool { length == 0 }
 
-    mutating func add(_ text: UnsafeBufferPointer<UInt8>) {
+    /// Adds text whose key (see `LabelKey`) is `key`.
+    mutating func add(key: UnsafeBufferPointer<UInt8>) {
         let limit = TableStream.labelCharacters * 3
-        LabelKey.withKey(ofUTF8: text) { key in
-            guard !key.isEmpty else { return }
-            length += key.count
-            if head.count < limit {
-                head += UnsafeBufferPointer(rebasing: key.prefix(limit)).prefixOnScalarBoundary(limit - head.count)
-            }
-            tail += key
-            if tail.count > 2 * limit { tail.removeFirst(tail.count - limit) }
-            if !cells.isEmpty, cells[cells.count - 1].text.count < limit {
-                cells[cells.count - 1].text += UnsafeBufferPointer(rebasing: key.prefix(limit)).prefixOnScalarBoundary(
-                    limit
-                )
-            }
+        length += key.count
+        if head.count < limit {
+            head += UnsafeBufferPointer(rebasing: key.prefix(limit)).prefixOnScalarBoundary(limit - head.count)
+        }
+        tail += key
+        if tail.count > 2 * limit { tail.removeFirst(tail.count - limit) }
+        if !cells.isEmpty, cells[cells.count - 1].text.count < limit {
+            cells[cells.count - 1].text += UnsafeBufferPointer(rebasing: key.prefix(limit)).prefixOnScalarBoundary(limit)
         }
     }
 

@@ -36,7 +36,19 @@ struct TableShape {
     var rows: [Row]
     var collapsible: Collapsible?
     /// Sums across rows (table 3's 勾稽关系), as cell indices: `cells[total] == cells[parts].sum()`.
-    var identities: [(parts: [Int], total: [Int])] = []
+    var identities: [(parts: [Int], total: [Int])]
+    /// The rows' labels (and the collapsed row's, last) prepared for comparing with a file's text.
+    let similarity: LabelSimilarity
+
+    init(name: String, rows: [Row], collapsible: Collapsible? = nil, identities: [(parts: [Int], total: [Int])] = []) {
+        self.name = name
+        self.rows = rows
+        self.collapsible = collapsible
+        self.identities = identities
+        var labelled = rows.map { (label: $0.label, printed: $0.printed) }
+        if let collapsible { labelled.append((collapsible.label, collapsible.printed)) }
+        similarity = LabelSimilarity(labelled)
+    }
 }
 
 extension Template {
