@@ -6,6 +6,18 @@ public enum ActiveTable: Codable, Sendable, Equatable {
     /// The 2019 trial format (国办公开办函〔2019〕60号).
     case trial2019(TrialActiveDisclosure)
 
+    /// The table, when the record is in the 2021 edition.
+    public var edition2021: ActiveDisclosure? {
+        guard case .edition2021(let active) = self else { return nil }
+        return active
+    }
+
+    /// The table, when the record is in the 2019 trial edition.
+    public var trial2019: TrialActiveDisclosure? {
+        guard case .trial2019(let active) = self else { return nil }
+        return active
+    }
+
     /// The edition's table 2 values as JSON writes them, in template order.
     var cellValues: [String] {
         switch self {
