@@ -46,7 +46,8 @@ struct CanonicalJSONWriterTests {
     static let trialActive = ActiveTable.trial2019(
         TrialActiveDisclosure(
             counts: (0..<21).map { index in
-                index == 7 ? Int.min : index == 20 ? Int.max : [10, 13, 16, 19].contains(index) ? -3 * index : 11 * index
+                index == 7
+                    ? Int.min : index == 20 ? Int.max : [10, 13, 16, 19].contains(index) ? -3 * index : 11 * index
             },
             amountYuan: "73802895.9"
         )

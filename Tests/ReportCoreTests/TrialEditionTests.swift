@@ -53,7 +53,9 @@ struct TrialEditionTests {
         #expect(!Self.reference.validation.findings.contains { $0.rule == "template.otherHandlingRow" })
     }
 
-    @Test(arguments: [("73802895.90元", "73802895.9"), ("1200", "1200"), ("0.35万元", "3500"), ("12.345678万元", "123456.78")])
+    @Test(arguments: [
+        ("73802895.90元", "73802895.9"), ("1200", "1200"), ("0.35万元", "3500"), ("12.345678万元", "123456.78"),
+    ])
     func theProcurementAmountIsInYuan(_ printed: String, _ yuan: String) throws {
         var report = SampleReport.trial()
         report.trialActive?.amount = printed

@@ -56,7 +56,8 @@ extension SampleReport {
     public static func trial(agency: String = "青山区人民政府", year: Int = 2020, seed: Int = 0) -> SampleReport {
         var report = distinct(agency: agency, year: year, seed: seed)
         let counts = (0..<21).map { index in
-            TrialActive.changes.contains(index) ? (index % 2 == 0 ? 1 : -1) * (14 + index + seed) : 3001 + index * 17 + seed
+            TrialActive.changes.contains(index)
+                ? (index % 2 == 0 ? 1 : -1) * (14 + index + seed) : 3001 + index * 17 + seed
         }
         report.trialActive = TrialActive(counts: counts, amount: "39573802.5万元", amountYuan: "395738025000")
         for column in 0..<7 {

@@ -4,7 +4,8 @@ extension Validator {
     /// non-negative decimals.
     static func cellsNonNegative(_ cells: TableCells) -> [Finding] {
         cells.invalid.map { invalid in
-            let expected = Template.decimalCells.contains(invalid.cell) ? "a non-negative decimal" : "a non-negative integer"
+            let expected =
+                Template.decimalCells.contains(invalid.cell) ? "a non-negative decimal" : "a non-negative integer"
             return finding(
                 "cells.nonNegative",
                 "\(Template.cellKeys[invalid.cell]) is \(invalid.printed), not \(expected)",
