@@ -128,6 +128,68 @@ extension String: CanonicalJSONWritable {
 
 // The members of each object below are written in ascending key order.
 
+extension ActiveTable: CanonicalJSONWritable {
+    func write(to writer: inout CanonicalJSONWriter) {
+        switch self {
+        case .edition2021(let active): active.write(to: &writer)
+        case .trial2019(let active): active.write(to: &writer)
+        }
+    }
+}
+
+extension TrialActiveDisclosure: CanonicalJSONWritable {
+    func write(to writer: inout CanonicalJSONWriter) {
+        writer.object { object in
+            object.member("coercion", coercion)
+            object.member("fees", fees)
+            object.member("licensing", licensing)
+            object.member("normativeDocuments", normativeDocuments)
+            object.member("otherManagementServices", otherManagementServices)
+            object.member("procurement", procurement)
+            object.member("punishment", punishment)
+            object.member("rules", rules)
+        }
+    }
+}
+
+extension TrialActiveDisclosure.DocumentCounts: CanonicalJSONWritable {
+    func write(to writer: inout CanonicalJSONWriter) {
+        writer.object { object in
+            object.member("made", made)
+            object.member("published", published)
+            object.member("totalPublished", totalPublished)
+        }
+    }
+}
+
+extension TrialActiveDisclosure.ItemCounts: CanonicalJSONWritable {
+    func write(to writer: inout CanonicalJSONWriter) {
+        writer.object { object in
+            object.member("change", change)
+            object.member("decisions", decisions)
+            object.member("previousItems", previousItems)
+        }
+    }
+}
+
+extension TrialActiveDisclosure.FeeItems: CanonicalJSONWritable {
+    func write(to writer: inout CanonicalJSONWriter) {
+        writer.object { object in
+            object.member("change", change)
+            object.member("previousItems", previousItems)
+        }
+    }
+}
+
+extension TrialActiveDisclosure.Procurement: CanonicalJSONWritable {
+    func write(to writer: inout CanonicalJSONWriter) {
+        writer.object { object in
+            object.member("amountYuan", amountYuan)
+            object.member("items", items)
+        }
+    }
+}
+
 extension ActiveDisclosure: CanonicalJSONWritable {
     func write(to writer: inout CanonicalJSONWriter) {
         writer.object { object in

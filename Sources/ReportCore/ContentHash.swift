@@ -10,7 +10,7 @@ import Crypto
 struct CanonicalContent: Encodable, CanonicalJSONWritable {
     var agency: String
     var year: Int
-    var active: ActiveDisclosure
+    var active: ActiveTable
     var requests: Requests
     var reviews: Reviews
     var sections: Record.Sections

@@ -10,8 +10,8 @@ public struct NotAReport: Error, Sendable, Equatable, CustomStringConvertible {
         case notAReport
         /// A report whose tables cannot be read: a table or one of its rows is missing or short.
         case unreadableTable
-        /// A template edition this version does not read (the 2019 trial format).
-        case unsupportedEdition
+        /// A table 2 that prints labels of both editions (the 2021 template and the 2019 trial format).
+        case mixedEditions
         /// A container (PDF, .docx) that could not be opened or converted to text.
         case unreadableContainer
         /// The program that reads this container is not usable on this machine, whatever the file:

@@ -8,7 +8,7 @@ public struct Record: Codable, Sendable, Equatable {
     public static let schemaIdentifier = "reportsync.record/1"
 
     public var schema: String
-    /// The template edition detected from table 2's labels (`"2021"`).
+    /// The template edition detected from table 2's labels: `"2021"` or `"2019"` (the trial format).
     public var edition: String
     /// The issuing body, as the report writes it.
     public var agency: String
@@ -21,8 +21,8 @@ public struct Record: Codable, Sendable, Equatable {
     /// `sha256:<hex>` over the canonical content; equal for the same report in any layout or encoding.
     public var contentHash: String
     public var source: Source
-    /// Table 2: 主动公开政府信息情况.
-    public var active: ActiveDisclosure
+    /// Table 2: 主动公开政府信息情况, in the shape of `edition`.
+    public var active: ActiveTable
     /// Table 3: 收到和处理政府信息公开申请情况.
     public var requests: Requests
     /// Table 4: 政府信息公开行政复议、行政诉讼情况.
@@ -38,7 +38,7 @@ public struct Record: Codable, Sendable, Equatable {
         publishedOn: String?,
         contentHash: String,
         source: Source,
-        active: ActiveDisclosure,
+        active: ActiveTable,
         requests: Requests,
         reviews: Reviews,
         sections: Sections,

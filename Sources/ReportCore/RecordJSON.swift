@@ -15,18 +15,14 @@ extension Record {
         self = try JSONDecoder().decode(Record.self, from: Data(jsonBytes))
     }
 
-    /// Every one of the 200 cells as `(dotted key, value as written in JSON)`, in template order:
-    /// what a `revised` event compares to name its `changedCells`.
+    /// Every cell of the record's edition as `(dotted key, value as written in JSON)`, in template
+    /// order (table 2 in the edition's own keys, then tables 3 and 4): what a `revised` event compares
+    /// to name its `changedCells`.
     public var cellValues: [(key: String, value: String)] {
-        var values: [String] = []
-        values.reserveCapacity(Template.cellCount)
-        for counts in [active.rules, active.normativeDocuments] {
-            values += [counts.issued, counts.repealed, counts.inForce].map(String.init)
-        }
-        values += [active.licensing, active.punishment, active.coercion].map(String.init)
-        values.append(active.feesTenThousandYuan)
-        values += requests.rows.flatMap(\.columns).map(String.init)
-        values += reviews.groups.flatMap(\.columns).map(String.init)
-        return Array(zip(Template.cellKeys, values)).map { (key: $0.0, value: $0.1) }
+        let values =
+            active.cellValues + requests.rows.flatMap(\.columns).map(String.init)
+            + reviews.groups.flatMap(\.columns).map(String.init)
+        let edition = Edition(rawValue: edition) ?? .edition2021
+        return zip(edition.cells, values).map { (key: Template.cellKeys[$0], value: $1) }
     }
 }

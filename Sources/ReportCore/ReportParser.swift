@@ -7,8 +7,8 @@ import Crypto
 /// input: every failure is a ``NotAReport`` with a reason.
 ///
 /// The stages, in order: container and encoding (`DecodedText`, `HTMLText`, `DocxText`, PDF) →
-/// normalised lines (`TextNormalizer`) → section headings, identity (`Outline`, `Identity`) → layout
-/// reader (`TextLayout`) → cell stream → tables (`TableReader`) → validation (`Validator`) →
+/// normalised lines (`TextNormalizer`) → section headings, identity (`Outline`, `Identity`), template
+/// edition (`Edition`) → layout reader (`TextLayout`) → cell stream → tables (`TableReader`) → validation (`Validator`) →
 /// canonical content and its hash (`CanonicalContent`).
 public struct ReportParser: Sendable {
     private let pdfText: (any PDFTextExtracting)?
@@ -56,13 +56,13 @@ public struct ReportParser: Sendable {
         guard let reviewsBody = outline.body(of: .reviews) else {
             throw NotAReport(.unreadableTable, "no section \(Outline.Section.reviews.heading) (table 4)")
         }
-        try Self.refuseTrialEdition(lines[activeBody], firstLine: activeBody.lowerBound)
+        let edition = try Edition.of(table: lines[activeBody], numbers: lineNumbers)
         let identity = try Identity(outline, sourceName: sourceName)
         let layout = text.layout ?? TextLayout.detect(lines)
 
         var cells = TableCells()
         try TableReader.read(
-            Template.activeTable,
+            edition.activeTable,
             from: layout.cells(of: lines[activeBody], numbers: lineNumbers),
             positioned: layout == .spaced,
             into: &cells
@@ -83,13 +83,13 @@ public struct ReportParser: Sendable {
         let overview = outline.body(of: .overview).map { lines[$0] } ?? []
         var narrative = NarrativeCount(overview: overview)
         if let line = narrative?.line { narrative?.line = lineNumbers[line - 1] }
-        let findings = Validator.findings(cells, narrative: narrative)
+        let findings = Validator.findings(cells, edition: edition, narrative: narrative)
         let sections = Record.Sections(
             overview: SectionText.of(overview),
             problems: outline.body(of: .problems).map { SectionText.of(lines[$0]) } ?? "",
             other: outline.body(of: .other).map { SectionText.of(lines[$0]) } ?? ""
         )
-        let tables = cells.tables
+        let tables = cells.tables(edition)
         let content = CanonicalContent(
             agency: identity.agency,
             year: identity.year,
@@ -99,7 +99,7 @@ public struct ReportParser: Sendable {
             sections: sections
         )
         return Record(
-            edition: "2021",
+            edition: edition.rawValue,
             agency: identity.agency,
             year: identity.year,
             title: identity.title,
@@ -118,21 +118,5 @@ public struct ReportParser: Sendable {
             sections: sections,
             validation: Record.Validation(findings: findings)
         )
-    }
-
-    /// The 2019 trial format (国办公开办函〔2019〕60号) has other table 2 columns; it is refused rather
-    /// than mis-read as 2021.
-    private static func refuseTrialEdition(_ lines: ArraySlice<String>, firstLine: Int) throws(NotAReport) {
-        for (index, line) in zip(lines.indices, lines) {
-            let marker = LabelKey.withKey(of: line) { key in
-                Template.trialEditionMarkers.first(where: key.containsBytes(of:))
-            }
-            if let marker {
-                throw NotAReport(
-                    .unsupportedEdition,
-                    "2019 trial edition not supported yet (line \(index + 1): \(marker))"
-                )
-            }
-        }
     }
 }

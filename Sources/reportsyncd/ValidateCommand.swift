@@ -8,7 +8,8 @@ struct ValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "Check report files against the template's arithmetic and print a summary of each.",
         discussion: """
-            For each file: agency, year, status, and every finding with the cells it names and the \
+            For each file: agency, year, status, the template edition (the 2021 template or the 2019 \
+            trial format), and every finding with the cells it names and the \
             lines they were read from. Exits 0 when every file is a consistent report, 1 when any is \
             inconsistent, 65 when any is not a report, 66 when one cannot be opened, 69 when one \
             cannot be read on this machine (a PDF without pdftotext or poppler-data).
@@ -35,7 +36,8 @@ struct ValidateCommand: ParsableCommand {
 
     /// The lines of one file's summary, control characters escaped: a file's name or words never begin a line.
     private func summary(of record: Record, file: String) -> String {
-        var lines = ["\(file): \(record.agency) \(record.year) — \(record.validation.status.rawValue)"]
+        let edition = record.edition == "2019" ? "2019 trial format" : "2021 template"
+        var lines = ["\(file): \(record.agency) \(record.year) — \(record.validation.status.rawValue) (\(edition))"]
         for finding in record.validation.findings {
             lines.append("  \(finding.severity.rawValue) \(finding.rule): \(finding.message)")
             let cells = zip(finding.cells, finding.sourceLines).map { "\($0) (line \($1))" }

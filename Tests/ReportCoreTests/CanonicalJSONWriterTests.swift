@@ -13,12 +13,16 @@ struct CanonicalJSONWriterTests {
         return text
     }()
 
-    static func content(agency: String, sections: Record.Sections) -> CanonicalContent {
+    static func content(
+        agency: String,
+        sections: Record.Sections,
+        active: ActiveTable = .edition2021(tables.active)
+    ) -> CanonicalContent {
         let tables = Self.tables
         return CanonicalContent(
             agency: agency,
             year: 2024,
-            active: tables.active,
+            active: active,
             requests: tables.requests,
             reviews: tables.reviews,
             sections: sections
@@ -28,6 +32,7 @@ struct CanonicalJSONWriterTests {
     @Test(arguments: [
         content(agency: trickyText, sections: .init(overview: trickyText, problems: "", other: "/")),
         content(agency: "青山区人民政府", sections: .init(overview: "总体情况。", problems: "问题\n", other: "\t")),
+        content(agency: "平潭综合实验区", sections: .init(overview: "总体情况。", problems: "", other: ""), active: trialActive),
     ])
     func writesWhatJSONEncoderWrites(_ content: CanonicalContent) throws {
         let encoder = JSONEncoder()
@@ -36,6 +41,17 @@ struct CanonicalJSONWriterTests {
         #expect(String(decoding: content.bytes, as: UTF8.self) == String(decoding: expected, as: UTF8.self))
         #expect(content.bytes == expected)
     }
+
+    /// A 2019 trial edition table 2 with every count distinct, signed changes and the extremes of `Int`.
+    static let trialActive = ActiveTable.trial2019(
+        TrialActiveDisclosure(
+            counts: (0..<21).map { index in
+                index == 7
+                    ? Int.min : index == 20 ? Int.max : [10, 13, 16, 19].contains(index) ? -3 * index : 11 * index
+            },
+            amountYuan: "73802895.9"
+        )
+    )
 
     /// Tables with every cell distinct, and the extremes of `Int` in two of them.
     static let tables: (active: ActiveDisclosure, requests: Requests, reviews: Reviews) = {

@@ -45,12 +45,15 @@ struct NotAReportTests {
         #expect(notAReport?.reason.contains("denied.queryMatters") == true)
     }
 
-    @Test func theTrialEditionIsRefusedNotMisread() {
+    @Test func aTable2MixingBothEditionsIsRefusedNotMisread() {
         let text = SampleReport.distinct().render(.tsv)
             .replacingOccurrences(of: "本年制发件数\t本年废止件数", with: "本年新制作数量\t本年新公开数量")
         let notAReport = reason(Array(text.utf8))
-        #expect(notAReport?.kind == .unsupportedEdition)
-        #expect(notAReport?.reason.hasPrefix("2019 trial edition not supported yet") == true)
+        #expect(notAReport?.kind == .mixedEditions)
+        #expect(notAReport?.reason.contains("2021 template") == true)
+        #expect(notAReport?.reason.contains("现行有效件数") == true)
+        #expect(notAReport?.reason.contains("2019 trial format") == true)
+        #expect(notAReport?.reason.contains("本年新制作数量") == true)
     }
 
     @Test func aValueTooLargeToRepresent() {

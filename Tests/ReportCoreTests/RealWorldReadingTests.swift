@@ -135,7 +135,7 @@ struct RealWorldReadingTests {
     @Test func trsLikeCMSPage() throws {
         let record = try Self.parse(.cmsPage)
         #expect(record.source.layout == "html")
-        #expect(record.active.feesTenThousandYuan == "4166.241619")
+        #expect(record.active.edition2021?.feesTenThousandYuan == "4166.241619")
         try Self.expectRead(record, as: .cmsPage)
     }
 
@@ -166,7 +166,7 @@ struct RealWorldReadingTests {
         try Self.expectRead(record, as: .runTogether(habit))
         if habit == .undecidableTable2 {
             // The undecided cells hold the first candidate; the message lists the candidates.
-            let documents = record.active.normativeDocuments
+            let documents = try #require(record.active.edition2021?.normativeDocuments)
             #expect(documents.issued == 5)
             #expect(documents.repealed == 8)
             #expect(documents.inForce == 4731)

@@ -86,7 +86,7 @@ struct ValidationTests {
         let (record, lines) = try parse(report)
         let findings = record.validation.findings.filter { $0.rule == "cells.nonNegative" }
         #expect(findings.map(\.cells) == [["active.licensing"], ["active.feesTenThousandYuan"]])
-        #expect(record.active.licensing == -3)
+        #expect(record.active.edition2021?.licensing == -3)
         #expect(record.validation.status == .inconsistent)
         expectLinesHoldValues(record, lines)
     }
@@ -113,8 +113,8 @@ struct ValidationTests {
         var report = SampleReport.distinct()
         report.blankMarkers = [.active(1): ""]
         let record = try ReportParser().parse(report.bytes(layout), sourceName: "blank.txt").get()
-        #expect(record.active.rules.repealed == 0)
-        #expect(record.active.rules.inForce == report.active[2])
+        #expect(record.active.edition2021?.rules.repealed == 0)
+        #expect(record.active.edition2021?.rules.inForce == report.active[2])
         #expect(record.validation.findings.map(\.cells) == [["active.rules.repealed"]])
     }
 

@@ -23,6 +23,7 @@ extension SampleReport {
 
     var activeTable: [[String]] {
         let value = { (index: Int) in text(.active(index)) }
+        if let trialActive { return trialActive.rows(value) }
         return [
             ["第二十条第（一）项"],
             ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
@@ -45,6 +46,11 @@ extension SampleReport {
         var rows = TemplateLabels.requestHeader
         for (index, row) in TemplateLabels.requestRows.enumerated() {
             let values = (0..<7).map { text(.request(row: index, column: $0)) }
+            if trialActive != nil, (20...22).contains(index) {
+                // The trial format prints （六）其他处理 as one row.
+                if index == 22 { rows.append(["（六）其他处理"] + values) }
+                continue
+            }
             let isTopLevel = [0, 1, 23, 24].contains(index)
             rows.append((isTopLevel ? [row.label] : [row.group ?? "", row.label]) + values)
         }

@@ -10,6 +10,9 @@ public struct SampleReport: Sendable {
     public var active: [Int]
     /// The fee in 万元 as printed, e.g. "5087.94".
     public var fee: String
+    /// Table 2 of the 2019 trial edition; when set, the report is in that edition (and `active` and
+    /// `fee` are not printed).
+    public var trialActive: TrialActive?
     /// Table 3: 25 rows × 7 columns in template order.
     public var requests: [[Int]]
     /// Table 4: 15 values (行政复议 ×5, 未经复议直接起诉 ×5, 复议后起诉 ×5).
@@ -86,7 +89,9 @@ public struct SampleReport: Sendable {
     func text(_ position: CellPosition) -> String {
         if let marker = blankMarkers[position] { return marker }
         switch position {
-        case .active(let index): return index == 9 ? fee : String(active[index])
+        case .active(let index):
+            if let trialActive { return trialActive.printed(index) }
+            return index == 9 ? fee : String(active[index])
         case .request(let row, let column): return String(requests[row][column])
         case .review(let index): return String(reviews[index])
         }
@@ -107,12 +112,12 @@ extension SampleReport {
         overview[2] = "（二）依申请公开情况。\(year)年，共收到政府信息公开申请\(count)件，均在法定期限内答复。"
     }
 
-    /// The 200 cell values a parser must read, in template order (the order of
-    /// `Record.cellValues`): blank markers read as 0.
+    /// The cell values a parser must read, in template order (the order of `Record.cellValues`):
+    /// blank markers read as 0.
     public var expectedCellValues: [String] {
         var values: [String] = []
-        for index in 0..<10 {
-            let printed = index == 9 ? fee : String(active[index])
+        for index in 0..<(trialActive == nil ? 10 : 22) {
+            let printed = trialActive?.expected(index) ?? (index == 9 ? fee : String(active[index]))
             values.append(blankMarkers[.active(index)] == nil ? printed : "0")
         }
         for row in 0..<25 {

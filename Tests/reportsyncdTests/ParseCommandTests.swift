@@ -26,6 +26,30 @@ struct ParseCommandTests {
         #expect(pretty.standardOutput.contains("\n  \"active\" : {"))
     }
 
+    @Test func parseReadsTheTrialEditionUnderItsOwnKeys() throws {
+        let folder = try BuiltBinary.temporaryFolder()
+        let report = SampleReport.trial()
+        let path = try write(report.bytes(.cells), "青山区2020.txt", in: folder)
+        let outcome = try BuiltBinary.run(["parse", path])
+        #expect(outcome.status == 0)
+        let record = try Record(jsonBytes: Array(outcome.standardOutput.utf8))
+        #expect(record.edition == "2019")
+        #expect(record.cellValues.map(\.value) == report.expectedCellValues)
+        #expect(outcome.standardOutput.contains(#""amountYuan":"395738025000""#))
+        let summary = try BuiltBinary.run(["validate", path])
+        #expect(summary.status == 0)
+        #expect(summary.standardOutput.contains("青山区人民政府 2020 — valid (2019 trial format)"))
+    }
+
+    @Test func parseRefusesATable2MixingBothEditionsWithExit65() throws {
+        let folder = try BuiltBinary.temporaryFolder()
+        let text = SampleReport.distinct().render(.tsv).replacingOccurrences(of: "本年制发件数", with: "本年新制作数量")
+        let outcome = try BuiltBinary.run(["parse", try write(Array(text.utf8), "mixed.txt", in: folder)])
+        #expect(outcome.status == 65)
+        #expect(outcome.standardOutput.isEmpty)
+        #expect(outcome.standardError.contains("本年废止件数") && outcome.standardError.contains("本年新制作数量"))
+    }
+
     @Test func parseRefusesWhatIsNotAReportWithExit65AndOneLine() throws {
         let folder = try BuiltBinary.temporaryFolder()
         let cases: [(bytes: [UInt8], reason: String)] = [
@@ -60,7 +84,7 @@ struct ParseCommandTests {
 
         let passing = try BuiltBinary.run(["validate", good])
         #expect(passing.status == 0)
-        #expect(passing.standardOutput.contains("青山区人民政府 2024 — valid"))
+        #expect(passing.standardOutput.contains("青山区人民政府 2024 — valid (2021 template)"))
 
         let failing = try BuiltBinary.run(["validate", good, bad])
         #expect(failing.status == 1)

@@ -1,9 +1,11 @@
-/// The 200 cells of tables 2–4 as read: each value with the line it came from, in template order.
+/// The cells of tables 2–4 as read: each value with the line it came from, in template order (see
+/// `Template.cellKeys`; a report fills the cells of its edition, `Edition.cells`).
 struct TableCells {
-    /// Counts in template order; the fee's slot holds 0 (its value is `fee`).
+    /// Counts in template order; the slots of `Template.decimalCells` hold 0 (see `decimals`).
     var counts = [Int](repeating: 0, count: Template.cellCount)
-    /// The fee in 万元, canonical: no leading zeros, no trailing fraction zeros ("5087.94", "0").
-    var fee = "0"
+    /// The fee in 万元 and the procurement amount in 元, by cell, canonical: no leading zeros, no
+    /// trailing fraction zeros ("5087.94"); a decimal not read is "0".
+    private(set) var decimals: [Int: String] = [:]
     /// The 1-based source line of each cell.
     var lines = [Int](repeating: 0, count: Template.cellCount)
     /// Cells printed blank or as a blank marker.
@@ -45,16 +47,40 @@ struct TableCells {
                 "line \(line): \(Template.cellKeys[cell]) is \(source.text), more than \(Self.maximumDigits) digits"
             )
         }
-        if cell == Template.feeCell {
-            let decimal = source.withUTF8Bytes { Self.decimal(number, in: $0) }
-            fee = number.negative && decimal != "0" ? "-" + decimal : decimal
+        let isDecimal = Template.decimalCells.contains(cell)
+        if isDecimal {
+            var decimal = source.withUTF8Bytes { Self.decimal(number, in: $0) }
+            if cell == Template.procurementAmountCell && Self.isInTenThousandYuan(source) {
+                decimal = Self.timesTenThousand(decimal)
+            }
+            decimals[cell] = number.negative && decimal != "0" ? "-" + decimal : decimal
         } else {
             counts[cell] = number.negative ? -magnitude : magnitude
         }
-        let isWhole = fractionIsZero || cell == Template.feeCell
-        if number.negative && magnitude > 0 || number.negative && !fractionIsZero || !isWhole {
+        let isNegative = number.negative && (magnitude > 0 || !fractionIsZero)
+        if isNegative && !Template.signedCells.contains(cell) || !fractionIsZero && !isDecimal {
             invalid.append((cell, String(source.text)))
         }
+    }
+
+    /// The decimal of `cell` ("0" when not read).
+    func decimal(_ cell: Int) -> String {
+        decimals[cell] ?? "0"
+    }
+
+    /// Whether the amount in `source` is printed in 万元 (`1234.5万元`, `1234.5 万`), not in 元.
+    private static func isInTenThousandYuan(_ source: Cell) -> Bool {
+        source.source.utf8.dropFirst(source.bounds.upperBound).drop { $0 == UInt8(ascii: " ") }.starts(with: "万".utf8)
+    }
+
+    /// `decimal` (canonical, see `decimal(_:in:)`) times 10,000, canonical.
+    static func timesTenThousand(_ decimal: String) -> String {
+        let parts = decimal.split(separator: ".", omittingEmptySubsequences: false)
+        var fraction = parts.count > 1 ? String(parts[1]) : ""
+        fraction += String(repeating: "0", count: max(0, 4 - fraction.count))
+        let integer = String(parts[0] + fraction.prefix(4)).drop { $0 == "0" }
+        let rest = fraction.dropFirst(4).reversed().drop { $0 == "0" }.reversed()
+        return (integer.isEmpty ? "0" : String(integer)) + (rest.isEmpty ? "" : "." + String(rest))
     }
 
     /// The magnitude of `number` as canonical decimal text: no thousands separators, no leading
@@ -70,16 +96,29 @@ struct TableCells {
 }
 
 extension TableCells {
-    /// The cells as the record's typed tables.
-    var tables: (active: ActiveDisclosure, requests: Requests, reviews: Reviews) {
-        let active = ActiveDisclosure(
-            rules: .init(issued: counts[0], repealed: counts[1], inForce: counts[2]),
-            normativeDocuments: .init(issued: counts[3], repealed: counts[4], inForce: counts[5]),
-            licensing: counts[6],
-            punishment: counts[7],
-            coercion: counts[8],
-            feesTenThousandYuan: fee
-        )
+    /// The cells as the record's typed tables, table 2 in `edition`'s shape.
+    func tables(_ edition: Edition) -> (active: ActiveTable, requests: Requests, reviews: Reviews) {
+        let active: ActiveTable
+        switch edition {
+        case .edition2021:
+            active = .edition2021(
+                ActiveDisclosure(
+                    rules: .init(issued: counts[0], repealed: counts[1], inForce: counts[2]),
+                    normativeDocuments: .init(issued: counts[3], repealed: counts[4], inForce: counts[5]),
+                    licensing: counts[6],
+                    punishment: counts[7],
+                    coercion: counts[8],
+                    feesTenThousandYuan: decimal(Template.feeCell)
+                )
+            )
+        case .trial2019:
+            active = .trial2019(
+                TrialActiveDisclosure(
+                    counts: counts[Template.trialActiveFirstCell..<Template.procurementAmountCell],
+                    amountYuan: decimal(Template.procurementAmountCell)
+                )
+            )
+        }
         let requests = Requests(
             rows: (0..<25).map { row in
                 ApplicantCounts(

@@ -4,7 +4,8 @@
 ///
 /// A value is never written with a leading zero, and has at most `TableCells.maximumDigits` digits;
 /// a run may not be cut where its digits are not adjacent (a space or another cell between them is
-/// a cut already). Readings come in order of the fewest digits in the earliest value, and both the
+/// a cut already). A sign starts a value (`2648-18538` is 2648, then -1…, -18…), and a decimal point
+/// is in its run's last value (`39573802895.90`: 3 | 9573802895.90, 39 | 573802895.90, …). Readings come in order of the fewest digits in the earliest value, and both the
 /// readings and the work are bounded: a row with more readings than that is ambiguous anyway.
 enum DigitSplitter {
     /// One reading: for each value, the run it comes from and its bytes in that run.
@@ -15,16 +16,17 @@ enum DigitSplitter {
     /// How many cuts are tried before the search gives up.
     static let workLimit = 200_000
 
-    /// The readings of `runs` (ASCII digits, a `.` only in a decimal that is one value) as `width`
-    /// values keeping `sums`; a run marked `fixed` is one value. `complete` is false when the work
-    /// limit cut the search short.
+    /// The readings of `runs` (ASCII digits, signs, a `.` in the run's last value) as `width`
+    /// values keeping `sums`; a run marked `fixed` is one value, and only the values at `signed` may
+    /// start with a sign. `complete` is false when the work limit cut the search short.
     static func readings(
         of runs: [[UInt8]],
         width: Int,
         sums: [TableShape.Sum],
-        fixed: [Bool]
+        fixed: [Bool],
+        signed: Set<Int>
     ) -> (readings: [Reading], complete: Bool) {
-        var search = Search(runs: runs, fixed: fixed, width: width, sums: sums)
+        var search = Search(runs: runs, fixed: fixed, width: width, sums: sums, signed: signed)
         search.cut(run: 0, offset: 0)
         return (search.readings, search.work <= workLimit)
     }
@@ -33,6 +35,8 @@ enum DigitSplitter {
         let runs: [[UInt8]]
         let fixed: [Bool]
         let width: Int
+        /// The values that may start with a sign.
+        let signed: Set<Int>
         /// For each value index that is a sum's total, the range of its parts.
         let totals: [Int: Range<Int>]
         /// Digits left from each run on.
@@ -42,8 +46,9 @@ enum DigitSplitter {
         var readings: [Reading] = []
         var work = 0
 
-        init(runs: [[UInt8]], fixed: [Bool], width: Int, sums: [TableShape.Sum]) {
+        init(runs: [[UInt8]], fixed: [Bool], width: Int, sums: [TableShape.Sum], signed: Set<Int>) {
             self.runs = runs
+            self.signed = signed
             self.fixed = fixed
             self.width = width
             self.totals = Dictionary(uniqueKeysWithValues: sums.map { ($0.total, $0.parts) })
@@ -66,15 +71,30 @@ enum DigitSplitter {
             let valuesLeft = width - index
             let runsAfter = runs.count - run - 1
             guard valuesLeft >= runsAfter + 1, digitsFrom[run] - offset >= valuesLeft else { return }
-            let isDecimal = bytes.contains(UInt8(ascii: "."))
-            // The last value of a run ends with it; a decimal or a fixed run is one value.
-            let minimum = isDecimal || fixed[run] || valuesLeft == runsAfter + 1 ? left : 1
-            let maximum = min(left, TableCells.maximumDigits)
+            let isSigned = bytes[offset] == UInt8(ascii: "-") || bytes[offset] == UInt8(ascii: "+")
+            guard !isSigned || signed.contains(index) else { return }
+            let digitsStart = offset + (isSigned ? 1 : 0)
+            guard digitsStart < bytes.count else { return }
+            // The value ends before the next sign; one that takes the point takes the rest of the run.
+            let signEnd =
+                bytes[(offset + 1)...].firstIndex { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "+") } ?? bytes.count
+            let point = bytes[offset...].firstIndex(of: UInt8(ascii: "."))
+            // The last value of a run ends with it; a fixed run is one value.
+            let minimum = fixed[run] || valuesLeft == runsAfter + 1 ? left : digitsStart - offset + 1
+            let fractionWidth = point.map { bytes.count - $0 } ?? 0
+            let maximum = min(signEnd - offset, digitsStart - offset + TableCells.maximumDigits + fractionWidth)
             guard minimum <= maximum else { return }
             for length in minimum...maximum {
-                let piece = bytes[offset..<offset + length]
-                if length > 1 && piece.first == UInt8(ascii: "0") && !isDecimal && !fixed[run] { break }
-                let value = isDecimal ? 0 : piece.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
+                let end = offset + length
+                if let point, end >= point && end < bytes.count { continue }
+                let hasLeadingZero =
+                    end - digitsStart > 1 && bytes[digitsStart] == UInt8(ascii: "0")
+                    && bytes[digitsStart + 1] != UInt8(ascii: ".")
+                if hasLeadingZero && !fixed[run] { break }
+                let magnitude =
+                    point.map { $0 < end } == true
+                    ? 0 : bytes[digitsStart..<end].reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
+                let value = bytes[offset] == UInt8(ascii: "-") ? -magnitude : magnitude
                 if let parts = totals[index], values[parts].reduce(0, +) != value { continue }
                 values.append(value)
                 current.append((run, offset..<offset + length))

@@ -71,13 +71,13 @@ struct ReadingChoice {
             let alternatives: [Int] =
                 solutions.isEmpty ? Array(entry.readings.indices) : Array(Set(solutions.map { $0[index] })).sorted()
             guard alternatives.count > 1 else { continue }
-            var counts: [[Int]] = []
-            for reading in alternatives.map({ entry.readings[$0].counts }) where !counts.contains(reading) {
+            var counts: [[String]] = []
+            for reading in alternatives.map({ entry.readings[$0].values }) where !counts.contains(reading) {
                 counts.append(reading)
             }
             let open = cells.indices.filter { column in Set(counts.map { $0[column] }).count > 1 }
             guard !open.isEmpty else { continue }
-            let listed = counts.prefix(DigitSplitter.readingLimit).map { $0.map(String.init).joined(separator: "|") }
+            let listed = counts.prefix(DigitSplitter.readingLimit).map { $0.joined(separator: "|") }
             ambiguities.append(
                 (
                     cells: open.map { cells[$0] },

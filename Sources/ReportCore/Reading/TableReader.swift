@@ -19,7 +19,7 @@ enum TableReader {
         positioned: Bool,
         into table: inout TableCells
     ) throws(NotAReport) {
-        let stream = TableStream(cells: cells)
+        let stream = TableStream(cells: cells, signsAndUnits: shape.signsAndUnits)
         guard stream.values.count <= maximumValues else {
             throw NotAReport(.unreadableTable, "\(shape.name): \(stream.values.count) numbers, not a table")
         }
@@ -88,11 +88,19 @@ enum TableReader {
                     ? Array("0".utf8) : value.cell.withUTF8Bytes { $0.filter { $0 != UInt8(ascii: ",") } }
             }
             let fixed = values.map { !$0.joined }
-            var found = DigitSplitter.readings(of: runs, width: row.width, sums: row.sums, fixed: fixed).readings
+            let signed = row.signedColumns
+            var found = DigitSplitter.readings(
+                of: runs,
+                width: row.width,
+                sums: row.sums,
+                fixed: fixed,
+                signed: signed
+            ).readings
             if found.isEmpty {
                 // No cut keeps the row's sums: read the first cut, and let validation say what is wrong.
                 found = Array(
-                    DigitSplitter.readings(of: runs, width: row.width, sums: [], fixed: fixed).readings.prefix(1)
+                    DigitSplitter.readings(of: runs, width: row.width, sums: [], fixed: fixed, signed: signed)
+                        .readings.prefix(1)
                 )
             }
             let cells = Array(values.map(\.cell))
@@ -125,6 +133,13 @@ struct RowReading {
     init(_ cells: [Cell]) {
         self.cells = cells
         self.open = cells.map { _ in false }
+    }
+
+    /// What the cells hold, to tell readings apart: counts as integers, decimals as printed.
+    var values: [String] {
+        zip(cells, counts).map { cell, count in
+            cell.withUTF8Bytes { $0.contains(UInt8(ascii: ".")) } ? String(cell.text) : String(count)
+        }
     }
 
     /// The counts the cells hold (blank and non-numbers as 0).

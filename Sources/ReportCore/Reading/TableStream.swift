@@ -6,7 +6,9 @@
 /// (`…申请数量640020470二、上年结转…`), and such a run may hold several values (see `DigitSplitter`).
 /// Digits that belong to the words are not values: list numbering (`1.`, `（2）`, the `2` of
 /// `00000002.其他…`), quantities with a unit (`189 件`, `2024 年`, `17.46%`), `第3页`, and page
-/// numbers between rows (`— 4 —`).
+/// numbers between rows (`— 4 —`). Where the table's values may carry a sign or a unit (the 2019
+/// trial edition's table 2), a sign in front of digits is the value's (`2648-18538`: 2648, then a
+/// value starting -18…) and so is 元 or 万元 after them (`73802895.90元`).
 struct TableStream {
     /// One value, as a cell whose bounds cover just its digits or mark.
     struct Value {
@@ -39,7 +41,9 @@ struct TableStream {
     /// How many characters of text on each side of a value count as its label.
     static let labelCharacters = 40
 
-    init(cells: [Cell]) {
+    /// - Parameter signsAndUnits: whether values may carry a sign and an amount its unit (see
+    ///   `TableShape.signsAndUnits`).
+    init(cells: [Cell], signsAndUnits: Bool) {
         var cells = cells
         Self.markBlanks(&cells)
         var pending = Pending()
@@ -53,7 +57,7 @@ struct TableStream {
                 guard !PageFurniture.isPageNumber(cell.text) else { continue }
                 pending.sincePrinted.startCell(cell)
                 cell.withUTF8Bytes { bytes in
-                    Self.scan(bytes) { range, isValue in
+                    Self.scan(bytes, signsAndUnits: signsAndUnits) { range, isValue in
                         let bounds =
                             cell.bounds.lowerBound + range.lowerBound..<cell.bounds.lowerBound + range.upperBound
                         if isValue {
@@ -127,23 +131,30 @@ struct TableStream {
     }
 
     /// Calls `body` with each stretch of the text cell `text`: a run of digits that is a value
-    /// (`true`), or words (`false`).
-    static func scan(_ text: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>, Bool) -> Void) {
+    /// (`true`), or words (`false`); with `signsAndUnits`, a sign in front of digits is part of the run.
+    static func scan(
+        _ text: UnsafeBufferPointer<UInt8>,
+        signsAndUnits: Bool,
+        _ body: (Range<Int>, Bool) -> Void
+    ) {
+        let isSigned = { (index: Int) in
+            signsAndUnits && index + 1 < text.count && isSign(text[index]) && isDigit(text[index + 1])
+        }
         var wordsStart = 0
         var index = 0
         while index < text.count {
-            guard isDigit(text[index]) else {
+            guard isDigit(text[index]) || isSigned(index) else {
                 index += text[index] < 0x80 ? 1 : UTF8.scalarWidth(lead: text[index])
                 continue
             }
-            var end = index
-            while end < text.count, isDigit(text[end]) { end += 1 }
+            var end = index + 1
+            while end < text.count, isDigit(text[end]) || isSigned(end) { end += 1 }
             if end + 1 < text.count, text[end] == UInt8(ascii: "."), isDigit(text[end + 1]) {
                 end += 1
                 while end < text.count, isDigit(text[end]) { end += 1 }
             }
             let digits = index..<end
-            let value = valueDigits(digits, in: text)
+            let value = valueDigits(digits, in: text, amounts: signsAndUnits)
             if let value, !value.isEmpty {
                 if wordsStart < value.lowerBound { body(wordsStart..<value.lowerBound, false) }
                 body(value, true)
@@ -154,15 +165,19 @@ struct TableStream {
         if wordsStart < text.count { body(wordsStart..<text.count, false) }
     }
 
-    /// The part of the digit run `digits` that is a value, or `nil` when the run belongs to the words.
+    /// The part of the digit run `digits` that is a value, or `nil` when the run belongs to the words;
+    /// with `amounts`, a number in 元 or 万元 is a value.
     private static func valueDigits(
         _ digits: Range<Int>,
-        in text: UnsafeBufferPointer<UInt8>
+        in text: UnsafeBufferPointer<UInt8>,
+        amounts: Bool
     ) -> Range<Int>? {
         let before = digits.lowerBound > 0 ? text.scalar(before: digits.lowerBound) : nil
         let next = digits.upperBound < text.count ? text.scalar(at: digits.upperBound) : nil
         let nextWord = text.firstScalar(from: digits.upperBound, skipping: " ")
-        if let nextWord, unitCharacters.contains(nextWord) { return nil }
+        if let nextWord, unitCharacters.contains(nextWord), !(amounts && "元万".unicodeScalars.contains(nextWord)) {
+            return nil
+        }
         if before == "第" || before.map(isLetter) == true || next.map(isLetter) == true { return nil }
         if before == "(" && next == ")" { return nil }
         // 1. 2、 before a label: numbering. A longer run ends with the numbering of the next label.
@@ -186,6 +201,10 @@ struct TableStream {
 
     private static func isDigit(_ byte: UInt8) -> Bool {
         byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+    }
+
+    private static func isSign(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+")
     }
 
     private static func isDigit(_ scalar: Unicode.Scalar) -> Bool {

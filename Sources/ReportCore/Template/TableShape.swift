@@ -16,6 +16,11 @@ struct TableShape {
         /// Whether text may stand between the row's values: table 4 prints its 15 values as one row,
         /// which transcriptions break into three small tables, each with a header of its own.
         var spansLabels = false
+
+        /// The offsets of the row's values that may be signed (本年增/减).
+        var signedColumns: Set<Int> {
+            Set((0..<width).filter { Template.signedCells.contains(firstCell + $0) })
+        }
     }
 
     /// `values[total] == values[parts].sum()`, offsets within a row.
@@ -37,6 +42,9 @@ struct TableShape {
     var collapsible: Collapsible?
     /// Sums across rows (table 3's 勾稽关系), as cell indices: `cells[total] == cells[parts].sum()`.
     var identities: [(parts: [Int], total: [Int])]
+    /// Whether values may carry a sign (`+14`, `-18`) and an amount its unit (`73802895.90元`): the
+    /// 2019 trial edition's table 2. Elsewhere a `-` is a blank mark and a number before 元 is prose.
+    var signsAndUnits = false
     /// The rows' labels (and the collapsed row's, last) prepared for comparing with a file's text.
     let similarity: LabelSimilarity
 
@@ -52,10 +60,21 @@ struct TableShape {
 }
 
 extension Template {
-    /// Table 2: six rows, no arithmetic between them.
-    static let activeTable: TableShape = {
-        var first = 0
-        let rows = activeRows.map { row in
+    /// Table 2 of the 2021 template: six rows, no arithmetic between them.
+    static let activeTable = activeShape(activeRows, firstCell: 0)
+
+    /// Table 2 of the 2019 trial edition: eight rows, no arithmetic between them, signed changes and
+    /// an amount with its unit.
+    static let trialActiveTable: TableShape = {
+        var shape = activeShape(trialActiveRows, firstCell: trialActiveFirstCell)
+        shape.signsAndUnits = true
+        return shape
+    }()
+
+    /// A table 2 of `rows`, whose cells start at `firstCell`.
+    private static func activeShape(_ rows: [Row], firstCell: Int) -> TableShape {
+        var first = firstCell
+        let shaped = rows.map { row in
             defer { first += max(row.columns.count, 1) }
             return TableShape.Row(
                 key: row.key,
@@ -66,8 +85,8 @@ extension Template {
                 sums: []
             )
         }
-        return TableShape(name: "表二", rows: rows)
-    }()
+        return TableShape(name: "表二", rows: shaped)
+    }
 
     /// Table 3: 25 rows of seven columns whose last is the sum of the six applicant columns; the
     /// balance and the outcomes hold between rows.

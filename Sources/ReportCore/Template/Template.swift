@@ -1,5 +1,7 @@
-/// The 2021 national template (国办公开办函〔2021〕30号): its rows, columns and the label variants
-/// by which each row is found in a flattened report. Every other stage names cells through it.
+/// The national template: its rows, columns and the label variants by which each row is found in a
+/// flattened report, for both editions (see `Edition`): the 2021 template (国办公开办函〔2021〕30号)
+/// and the 2019 trial format (国办公开办函〔2019〕60号), which differ in table 2 only. Every other
+/// stage names cells through it.
 enum Template {
     /// How a row's label is recognised among the label cells in front of its values.
     struct Label {
@@ -89,26 +91,62 @@ enum Template {
     /// The header in front of table 4's values.
     static let reviewHeader = Label(needles: ["总计", "审结", "行政复议"])
 
-    /// Labels that only the 2019 trial format (国办公开办函〔2019〕60号) prints in table 2.
-    static let trialEditionMarkers = ["本年新制作数量", "本年新公开数量", "上一年项目数量", "政府集中采购"]
+    /// The columns of the 2019 trial edition's 规章 and 规范性文件 rows.
+    static let trialDocumentColumns = ["made", "published", "totalPublished"]
+    /// The columns of the 2019 trial edition's item rows (行政许可 … 行政强制); `change` is signed.
+    static let itemColumns = ["previousItems", "change", "decisions"]
 
-    /// All 200 cell keys, in the order `CellValues` stores them: table 2, table 3, table 4.
-    static let cellKeys: [String] = {
-        var keys: [String] = []
-        for row in activeRows {
-            if row.columns.isEmpty {
-                keys.append("active.\(row.key)")
-            } else {
-                keys += row.columns.map { "active.\(row.key).\($0)" }
-            }
+    /// Table 2 of the 2019 trial edition, in template order: 22 values. The last is the procurement
+    /// amount, a decimal in 元.
+    static let trialActiveRows: [Row] = [
+        Row(key: "rules", label: Label(needles: ["规章"], exact: true), columns: trialDocumentColumns, printed: "规章"),
+        Row(
+            key: "normativeDocuments",
+            label: Label(needles: ["规范性文件"]),
+            columns: trialDocumentColumns,
+            printed: "规范性文件"
+        ),
+        Row(key: "licensing", label: Label(needles: ["行政许可"]), columns: itemColumns, printed: "行政许可"),
+        Row(
+            key: "otherManagementServices",
+            label: Label(needles: ["对外管理服务"]),
+            columns: itemColumns,
+            printed: "其他对外管理服务事项"
+        ),
+        Row(key: "punishment", label: Label(needles: ["行政处罚"]), columns: itemColumns, printed: "行政处罚"),
+        Row(key: "coercion", label: Label(needles: ["行政强制"]), columns: itemColumns, printed: "行政强制"),
+        Row(
+            key: "fees",
+            label: Label(needles: ["事业性收费"]),
+            columns: ["previousItems", "change"],
+            printed: "行政事业性收费"
+        ),
+        Row(
+            key: "procurement",
+            label: Label(needles: ["集中采购"]),
+            columns: ["items", "amountYuan"],
+            printed: "政府集中采购"
+        ),
+    ]
+
+    /// The dotted keys of a table 2's cells, in template order.
+    private static func activeKeys(_ rows: [Row]) -> [String] {
+        rows.flatMap { row in
+            row.columns.isEmpty ? ["active.\(row.key)"] : row.columns.map { "active.\(row.key).\($0)" }
         }
+    }
+
+    /// All 222 cell keys, in the order `TableCells` stores them: the 2021 table 2, table 3, table 4,
+    /// then the 2019 trial edition's table 2.
+    static let cellKeys: [String] = {
+        var keys = activeKeys(activeRows)
         for row in requestRows {
             keys += row.columns.map { "requests.\(row.key).\($0)" }
         }
         for group in reviewGroups {
             keys += reviewColumns.map { "reviews.\(group).\($0)" }
         }
-        return keys
+        return keys + activeKeys(trialActiveRows)
     }()
 
     /// Number of cells in table 2 (the fee is the last of them).
@@ -119,7 +157,19 @@ enum Template {
     static let requestsFirstCell = 10
     /// Index of table 4's first cell.
     static let reviewsFirstCell = 10 + 25 * 7
-    static let cellCount = reviewsFirstCell + 15
+    /// Index of the 2019 trial edition's first table 2 cell.
+    static let trialActiveFirstCell = reviewsFirstCell + 15
+    /// Number of cells in the 2019 trial edition's table 2 (the procurement amount is the last).
+    static let trialActiveCellCount = 22
+    static let cellCount = trialActiveFirstCell + trialActiveCellCount
+    /// Index of the procurement amount (元).
+    static let procurementAmountCell = cellCount - 1
+    /// The cells that hold decimals rather than counts: the fee and the procurement amount.
+    static let decimalCells: Set<Int> = [feeCell, procurementAmountCell]
+    /// The cells that hold a signed change (本年增/减), exempt from `cells.nonNegative`.
+    static let signedCells: Set<Int> = Set(
+        cellKeys.indices.filter { $0 >= trialActiveFirstCell && cellKeys[$0].hasSuffix(".change") }
+    )
 
     /// The index of `requests.<row>.<column>`.
     static func requestCell(row: Int, column: Int) -> Int { requestsFirstCell + row * 7 + column }

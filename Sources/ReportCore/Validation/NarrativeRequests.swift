@@ -16,9 +16,10 @@ extension Validator {
         ]
     }
 
-    /// A warning when （六）其他处理 was printed as one row and read into `otherHandling.other`.
-    static func otherHandlingCollapsed(_ cells: TableCells) -> [Finding] {
-        guard cells.collapsedOtherHandlingLine != nil else { return [] }
+    /// A warning when （六）其他处理 was printed as one row and read into `otherHandling.other`, in a
+    /// 2021-edition report: the 2019 trial edition prints it so.
+    static func otherHandlingCollapsed(_ cells: TableCells, _ edition: Edition) -> [Finding] {
+        guard edition == .edition2021, cells.collapsedOtherHandlingLine != nil else { return [] }
         let rows = Template.otherHandlingFirstRow..<Template.otherHandlingFirstRow + 3
         return [
             finding(

@@ -1,11 +1,12 @@
 /// Checks a report's tables against the template's arithmetic, as the rule table of
 /// `shared/spec/record.md` defines it. Each rule lives in its own file, named by its rule ID.
 enum Validator {
-    /// Every finding for `cells`, in rule order; `narrative` is the request count stated in 总体情况.
-    static func findings(_ cells: TableCells, narrative: NarrativeCount?) -> [Finding] {
+    /// Every finding for `cells` of a report in `edition`, in rule order; `narrative` is the request
+    /// count stated in 总体情况.
+    static func findings(_ cells: TableCells, edition: Edition, narrative: NarrativeCount?) -> [Finding] {
         requestsBalance(cells) + requestsOutcomes(cells) + requestsColumnTotal(cells) + reviewsTotal(cells)
             + cellsNonNegative(cells) + cellsBlank(cells) + narrativeRequests(cells, narrative)
-            + otherHandlingCollapsed(cells) + cellsInferred(cells) + cellsAmbiguous(cells)
+            + otherHandlingCollapsed(cells, edition) + cellsInferred(cells) + cellsAmbiguous(cells)
     }
 
     /// The applicant columns of table 3, as the template prints them.
