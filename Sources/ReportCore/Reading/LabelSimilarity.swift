@@ -60,7 +60,9 @@ struct LabelSimilarity {
         return labels.indices.map { row in
             let label = labels[row]
             if label.exact {
-                return suffixes[row].contains(where: { scalars.count >= $0.count && scalars.suffix($0.count).elementsEqual($0) })
+                return suffixes[row].contains(where: {
+                    scalars.count >= $0.count && scalars.suffix($0.count).elementsEqual($0)
+                })
                     ? 1 : 0
             }
             if label.needles.contains(where: text.containsBytes(of:)) { return 1 }

@@ -81,7 +81,8 @@ struct ReadingChoice {
             ambiguities.append(
                 (
                     cells: open.map { cells[$0] },
-                    message: "\(entry.row.key)「\(entry.printed.map { String($0.cell.text) }.joined(separator: " "))」可读作 \(counts.count) 种：\(listed.joined(separator: "；"))；"
+                    message:
+                        "\(entry.row.key)「\(entry.printed.map { String($0.cell.text) }.joined(separator: " "))」可读作 \(counts.count) 种：\(listed.joined(separator: "；"))；"
                         + "文本和表格的勾稽关系都不能确定是哪一种，暂取第一种"
                 )
             )

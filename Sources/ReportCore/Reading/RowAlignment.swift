@@ -75,7 +75,12 @@ struct RowAlignment {
                             }
                         }
                         if value < valueCount {
-                            relax(row, value + 1, row == 0 || emptyCells[value] ? 0 : -Self.skippedValueCost, .skipValue)
+                            relax(
+                                row,
+                                value + 1,
+                                row == 0 || emptyCells[value] ? 0 : -Self.skippedValueCost,
+                                .skipValue
+                            )
                         }
                         guard row < rowCount else { continue }
                         relax(row + 1, value, -Self.missingRowCost, .skipRow)

@@ -259,7 +259,9 @@ private struct PendingText {
         tail += key
         if tail.count > 2 * limit { tail.removeFirst(tail.count - limit) }
         if !cells.isEmpty, cells[cells.count - 1].text.count < limit {
-            cells[cells.count - 1].text += UnsafeBufferPointer(rebasing: key.prefix(limit)).prefixOnScalarBoundary(limit)
+            cells[cells.count - 1].text += UnsafeBufferPointer(rebasing: key.prefix(limit)).prefixOnScalarBoundary(
+                limit
+            )
         }
     }
 
