@@ -40,3 +40,32 @@ print(
         seconds / Double(count) * 1e6
     )
 )
+
+// The same for reports in the habits of real published files (wrapped titles, typos, traditional
+// copies, CMS pages, OCR and PDF Markdown, run-together digits, wrapped numbers, blank gaps, page
+// furniture): most of them go through the general alignment rather than the exact reading.
+let habits = RealWorldCase.allCases
+let realWorld = (0..<max(count / 4, habits.count)).map { index in
+    let habit = habits[index % habits.count]
+    return (bytes: habit.model.bytes(habit), name: habit.sourceName)
+}
+let realWorldBytes = realWorld.reduce(0) { $0 + $1.bytes.count }
+for input in realWorld.prefix(50) { _ = parser.parse(input.bytes, sourceName: input.name) }
+var realWorldParsed = 0
+let realWorldElapsed = clock.measure {
+    for input in realWorld {
+        if case .success = parser.parse(input.bytes, sourceName: input.name) { realWorldParsed += 1 }
+    }
+}
+let realWorldSeconds =
+    Double(realWorldElapsed.components.seconds) + Double(realWorldElapsed.components.attoseconds) / 1e18
+print(
+    String(
+        format: "real-world habits: parsed %d of %d, %.0f reports/s, %.1f MB/s (%.1f µs per report)",
+        realWorldParsed,
+        realWorld.count,
+        Double(realWorld.count) / realWorldSeconds,
+        Double(realWorldBytes) / 1_000_000 / realWorldSeconds,
+        realWorldSeconds / Double(realWorld.count) * 1e6
+    )
+)

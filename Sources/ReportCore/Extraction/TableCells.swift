@@ -22,6 +22,22 @@ struct TableCells {
     /// The largest magnitude a cell may hold, so that sums of 200 cells cannot overflow.
     static let maximumDigits = 15
 
+    /// Whether the cells of `shape` keep its arithmetic: every row's sums and the identities between
+    /// its rows.
+    func keeps(_ shape: TableShape) -> Bool {
+        shape.rows.allSatisfy { row in
+            row.sums.allSatisfy { sum in
+                (row.firstCell + sum.parts.lowerBound..<row.firstCell + sum.parts.upperBound).reduce(0) {
+                    $0 + counts[$1]
+                }
+                    == counts[row.firstCell + sum.total]
+            }
+        }
+            && shape.identities.allSatisfy { identity in
+                identity.parts.reduce(0) { $0 + counts[$1] } == identity.total.reduce(0) { $0 + counts[$1] }
+            }
+    }
+
     /// Stores `value`, read from `source`, as cell number `cell`.
     mutating func store(_ value: CellValue, of source: Cell, in cell: Int) throws(NotAReport) {
         let line = source.line

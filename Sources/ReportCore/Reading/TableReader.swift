@@ -1,4 +1,5 @@
-/// Reads one table of a report into `TableCells`: its values (`TableStream`), which row takes which
+/// Reads one table of a report into `TableCells`: a clean table at once (`TableExtractor`), when its
+/// reading keeps the table's arithmetic; else its values (`TableStream`), which row takes which
 /// (`RowAlignment`), the readings of rows whose values were run together or left out
 /// (`DigitSplitter`, placements of the values that are there), and the choice among readings that
 /// the template's arithmetic makes (`ReadingChoice`).
@@ -19,6 +20,11 @@ enum TableReader {
         positioned: Bool,
         into table: inout TableCells
     ) throws(NotAReport) {
+        var exact = table
+        if (try? TableExtractor(cells: cells).read(shape, into: &exact)) != nil, exact.keeps(shape) {
+            table = exact
+            return
+        }
         let stream = TableStream(cells: cells, signsAndUnits: shape.signsAndUnits)
         guard stream.values.count <= maximumValues else {
             throw NotAReport(.unreadableTable, "\(shape.name): \(stream.values.count) numbers, not a table")
