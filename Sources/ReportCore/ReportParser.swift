@@ -6,10 +6,12 @@ import Crypto
 /// (PDF text extraction is delegated to a ``PDFTextExtracting``), and it never throws or traps on bad
 /// input: every failure is a ``NotAReport`` with a reason.
 ///
-/// The stages, in order: container and encoding (`DecodedText`, `HTMLText`, `DocxText`, PDF) →
-/// normalised lines (`TextNormalizer`) → section headings, identity (`Outline`, `Identity`), template
-/// edition (`Edition`) → layout reader (`TextLayout`) → cell stream → tables (`TableReader`) → validation (`Validator`) →
-/// canonical content and its hash (`CanonicalContent`).
+/// The stages, in order: container and encoding (`SourceText`: `DecodedText`, `HTMLText`,
+/// `DocxText`, PDF) → normalised lines (`TextNormalizer`), run-on lines cut at their headings
+/// (`RunOnLines`) → section headings, identity (`Outline`, `Identity`), template edition (`Edition`)
+/// → layout reader (`TextLayout`) → cell stream → tables (`TableReader`: `TableExtractor` for a clean
+/// table, else `TableStream`, `RowAlignment`, `DigitSplitter`, `ColumnLayout`, `ReadingChoice`) →
+/// validation (`Validator`) → canonical content and its hash (`CanonicalContent`).
 public struct ReportParser: Sendable {
     private let pdfText: (any PDFTextExtracting)?
 
