@@ -36,18 +36,22 @@ public struct ReportParser: Sendable {
     /// folded, with run-on lines cut at their headings; each with the number that `sourceLines` give.
     public func lines(_ bytes: [UInt8]) -> Result<[(number: Int, text: String)], NotAReport> {
         do throws(NotAReport) {
-            let (lines, numbers) = RunOnLines.split(
-                TextNormalizer.lines(of: try SourceText(bytes, pdfText: pdfText).text)
-            )
+            let (_, lines, numbers) = try readableLines(bytes)
             return .success(zip(numbers, lines).map { (number: $0, text: $1) })
         } catch {
             return .failure(error)
         }
     }
 
-    private func record(_ bytes: [UInt8], sourceName: String) throws(NotAReport) -> Record {
+    /// The file's text, its lines as read, and the 1-based source line of each.
+    private func readableLines(_ bytes: [UInt8]) throws(NotAReport) -> (SourceText, [String], [Int]) {
         let text = try SourceText(bytes, pdfText: pdfText)
-        let (lines, lineNumbers) = RunOnLines.split(TextNormalizer.lines(of: text.text))
+        let (lines, numbers) = RunOnLines.split(TextNormalizer.lines(of: text.text))
+        return (text, lines, numbers)
+    }
+
+    private func record(_ bytes: [UInt8], sourceName: String) throws(NotAReport) -> Record {
+        let (text, lines, lineNumbers) = try readableLines(bytes)
         let outline = Outline(lines: lines)
         guard let requestsBody = outline.body(of: .requests) else {
             throw NotAReport(.notAReport, "no section \(Outline.Section.requests.heading): not an annual report")

@@ -145,7 +145,7 @@ public final class Daemon: Sendable {
                     another mount, a crash between copying a file to archive/ and removing it from the inbox \
                     gives it a second, duplicate, event
                     """,
-                    metadata: ["path": "\(state.root)"]
+                    metadata: ["path": "\(state.root.spelling)"]
                 )
             }
             ingestor = Ingestor(
@@ -240,7 +240,7 @@ public final class Daemon: Sendable {
                     if watcher.scan() && !wasWatching {
                         logger.notice(
                             "the inbox is back; watching it again",
-                            metadata: ["path": "\(ingestor.inbox.root)"]
+                            metadata: ["path": "\(ingestor.inbox.root.spelling)"]
                         )
                     }
                     nextScan = now + (watcher.isWatchingInbox ? options.scanInterval : .seconds(1))

@@ -21,7 +21,7 @@ struct Recovery {
         }
         for path in temporaries {
             try FileSystem.remove(path)
-            logger.notice("removed a temp file left by an interrupted write", metadata: ["path": "\(path)"])
+            logger.notice("removed a temp file left by an interrupted write", metadata: ["path": "\(path.spelling)"])
         }
         return temporaries.count
     }
@@ -65,7 +65,10 @@ struct Recovery {
         var removed = 0
         var folders: Set<FilePath> = []
         for path in try mirror.recordFiles().records where expected[path] == nil {
-            logger.warning("removing a mirror record that no change-log event describes", metadata: ["path": "\(path)"])
+            logger.warning(
+                "removing a mirror record that no change-log event describes",
+                metadata: ["path": "\(path.spelling)"]
+            )
             try FileSystem.remove(path)
             folders.insert(path.removingLastComponent())
             removed += 1
@@ -78,12 +81,12 @@ struct Recovery {
             }
             logger.warning(
                 "restoring a mirror record that does not match the change log",
-                metadata: ["path": "\(path)", "found": "\(found)", "REPORTSYNC_SEQ": "\(entry.current.seq)"]
+                metadata: ["path": "\(path.spelling)", "found": "\(found)", "REPORTSYNC_SEQ": "\(entry.current.seq)"]
             )
             guard let record = original(of: entry.current) else {
                 logger.error(
                     "cannot restore a mirror record: its original is neither in archive/ nor in the inbox",
-                    metadata: ["path": "\(path)", "REPORTSYNC_SEQ": "\(entry.current.seq)"]
+                    metadata: ["path": "\(path.spelling)", "REPORTSYNC_SEQ": "\(entry.current.seq)"]
                 )
                 continue
             }

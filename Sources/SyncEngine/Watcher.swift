@@ -68,7 +68,7 @@ final class Watcher: Sendable {
         if let remote {
             logger.warning(
                 "the inbox is on \(remote): inotify does not see writes made on other machines, so it is also scanned periodically",
-                metadata: ["path": "\(inbox.root)"]
+                metadata: ["path": "\(inbox.root.spelling)"]
             )
         }
         do {
@@ -116,7 +116,7 @@ final class Watcher: Sendable {
             case .unlistable(let error):
                 logger.error(
                     "cannot list an inbox folder: \(error)",
-                    metadata: ["ERRNO": "\(error.errno.rawValue)", "path": "\(error.path)"]
+                    metadata: ["ERRNO": "\(error.errno.rawValue)", "path": "\(error.path.spelling)"]
                 )
             }
         }
@@ -229,7 +229,9 @@ final class Watcher: Sendable {
         for mountPoint in changed where !mountPoint.components.contains(where: Inbox.isIgnored) {
             let metadata: Logger.Metadata = ["path": "\(inbox.path(of: mountPoint).spelling)"]
             guard (try? FileSystem.status(inbox.path(of: mountPoint)))?.isDirectory == true else {
-                // A file mounted onto a name can never be moved out of the inbox: it is left alone.
+                // A file mounted onto a name can never be moved out of the inbox: its mounting is not
+                // scanned here. (A later scan of its folder still finds it; its move then fails with
+                // EBUSY, logged with ERRNO=, and is retried until it is unmounted.)
                 if mountPoints.contains(mountPoint) {
                     logger.notice(
                         "skipping a file mounted in the inbox: a mount point cannot be moved out",
@@ -264,7 +266,7 @@ final class Watcher: Sendable {
             if first {
                 logger.error(
                     "inotify watch limit reached (raise the sysctl fs.inotify.max_user_watches); folders without a watch are scanned periodically",
-                    metadata: ["ERRNO": "\(error.rawValue)", "path": "\(path)"]
+                    metadata: ["ERRNO": "\(error.rawValue)", "path": "\(path.spelling)"]
                 )
             }
         case .noSuchFileOrDirectory, .notDirectory:
@@ -272,7 +274,7 @@ final class Watcher: Sendable {
         default:
             logger.error(
                 "cannot watch an inbox folder: \(FileSystemError("watch", path, error))",
-                metadata: ["ERRNO": "\(error.rawValue)", "path": "\(path)"]
+                metadata: ["ERRNO": "\(error.rawValue)", "path": "\(path.spelling)"]
             )
         }
         return false
@@ -288,7 +290,7 @@ final class Watcher: Sendable {
         if wasRoot {
             logger.error(
                 "the inbox was deleted or moved away; retrying until it is back",
-                metadata: ["path": "\(inbox.root)"]
+                metadata: ["path": "\(inbox.root.spelling)"]
             )
         }
     }

@@ -8,7 +8,8 @@
 /// A short line is cut too when it starts with a heading and goes on (a CMS page that runs the heading
 /// and the first table header together).
 enum RunOnLines {
-    /// Lines shorter than this (in UTF-8 bytes) are never cut: a heading line of its own is short.
+    /// Lines shorter than this (in UTF-8 bytes) are only cut when they start with a heading that goes
+    /// on: a line that runs a whole report together is long.
     static let minimumLength = 300
 
     /// The lines with every long line cut at its headings, and the 1-based source line of each.

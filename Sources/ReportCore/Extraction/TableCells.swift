@@ -19,23 +19,15 @@ struct TableCells {
     /// Cells that more than one reading fits, each group with a message listing the readings.
     var ambiguities: [(cells: [Int], message: String)] = []
 
-    /// The largest magnitude a cell may hold, so that sums of 200 cells cannot overflow.
+    /// The largest magnitude a cell may hold, so that sums of all the cells cannot overflow.
     static let maximumDigits = 15
 
     /// Whether the cells of `shape` keep its arithmetic: every row's sums and the identities between
     /// its rows.
     func keeps(_ shape: TableShape) -> Bool {
         shape.rows.allSatisfy { row in
-            row.sums.allSatisfy { sum in
-                (row.firstCell + sum.parts.lowerBound..<row.firstCell + sum.parts.upperBound).reduce(0) {
-                    $0 + counts[$1]
-                }
-                    == counts[row.firstCell + sum.total]
-            }
-        }
-            && shape.identities.allSatisfy { identity in
-                identity.parts.reduce(0) { $0 + counts[$1] } == identity.total.reduce(0) { $0 + counts[$1] }
-            }
+            TableShape.Sum.hold(row.sums, in: counts[row.firstCell..<row.firstCell + row.width])
+        } && shape.keepsIdentities { counts[$0] }
     }
 
     /// Stores `value`, read from `source`, as cell number `cell`.

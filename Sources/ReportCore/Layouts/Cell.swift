@@ -31,3 +31,28 @@ struct Cell {
         try source.withUTF8Bytes { try body(UnsafeBufferPointer(rebasing: $0[bounds])) }
     }
 }
+
+extension Cell {
+    /// Marks the empty cells of `cells` that are values left blank: every empty cell between two
+    /// values of one row, and with `afterWords` every empty cell after a row's last words (or after
+    /// its first value when it has no words): a grid (a .docx or HTML table, pipes) keeps a cell for
+    /// each column, and an office leaves the ones it has nothing for empty (a 规章 row of three empty
+    /// cells, a carried-forward row without its total).
+    static func markBlanks(_ cells: inout [Cell], afterWords: Bool) {
+        var rowStart = 0
+        while rowStart < cells.count {
+            var rowEnd = rowStart
+            while rowEnd < cells.count, cells[rowEnd].row == cells[rowStart].row { rowEnd += 1 }
+            let row = rowStart..<rowEnd
+            let firstValue = row.first(where: { cells[$0].value.isValue })
+            if let firstValue, let lastValue = row.last(where: { cells[$0].value.isValue }) {
+                for index in firstValue...lastValue where cells[index].value == .empty { cells[index].value = .blank }
+            }
+            let words = row.last(where: { cells[$0].value == .text })
+            if afterWords, let trailing = words.map({ $0 + 1 }) ?? firstValue {
+                for index in trailing..<rowEnd where cells[index].value == .empty { cells[index].value = .blank }
+            }
+            rowStart = rowEnd
+        }
+    }
+}

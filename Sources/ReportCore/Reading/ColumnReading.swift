@@ -138,8 +138,11 @@ struct ColumnLayout {
     /// Column extents from the short words of header lines stacked in columns (`结果` / `维持`, `结`
     /// / `果` / `维` / `持`): words whose extents overlap are one column.
     private let headerColumns: [Range<Int>]
-    /// Where the table's text begins in its lines: the left edge of its first column.
+    /// Where the table's values begin in their lines: the left edge of its first column of values.
     private let left: Int
+
+    /// The longest line (in UTF-8 bytes) read by position: a printed page's lines are far shorter.
+    static let longestLine = 4096
 
     init(_ shape: TableShape, _ stream: TableStream, _ placements: [RowAlignment.Placement], cells: [Cell]) {
         self.shape = shape
@@ -184,7 +187,7 @@ struct ColumnLayout {
             }
         }
         headerColumns = columns
-        left = cells.lazy.filter { $0.value != .empty }.map { ColumnReading.extent($0).lowerBound }.min() ?? 0
+        left = cells.lazy.filter(\.value.isValue).map { ColumnReading.extent($0).lowerBound }.min() ?? 0
     }
 
     /// The readings of placement `index` by columns that keep its sums, its joined values marked

@@ -6,7 +6,7 @@
 /// 属于国家秘密. Rows whose label is a word that headers use too (3.其他, （七）总计, 规章) are only
 /// named by text that ends with it.
 struct LabelSimilarity {
-    private let rows: [[UInt64]]
+    private let pairsByRow: [[UInt64]]
     private let labels: [Template.Label]
     /// The needles of rows matched only at the end of a text, as scalar values.
     private let suffixes: [[[UInt32]]]
@@ -14,13 +14,13 @@ struct LabelSimilarity {
     private let rowsByPair: [UInt64: [Int]]
 
     init(_ rows: [(label: Template.Label, printed: String)]) {
-        self.rows = rows.map { Set(Self.pairs(of: Array($0.printed.unicodeScalars.map(\.value)))).sorted() }
+        self.pairsByRow = rows.map { Set(Self.pairs(of: Array($0.printed.unicodeScalars.map(\.value)))).sorted() }
         self.labels = rows.map(\.label)
         self.suffixes = rows.map { row in
             row.label.exact ? row.label.needles.map { Array($0.unicodeScalars.map(\.value)) } : []
         }
         var rowsByPair: [UInt64: [Int]] = [:]
-        for (row, pairs) in self.rows.enumerated() {
+        for (row, pairs) in pairsByRow.enumerated() {
             for pair in pairs { rowsByPair[pair, default: []].append(row) }
         }
         self.rowsByPair = rowsByPair
@@ -48,8 +48,8 @@ struct LabelSimilarity {
     func scores(_ text: String) -> [Double] {
         let words = text.unicodeScalars.lazy.map(\.value).filter(Self.isWordCharacter)
         let scalars = Array(words)
-        var found = [Int](repeating: 0, count: rows.count)
-        guard !scalars.isEmpty else { return [Double](repeating: 0, count: rows.count) }
+        var found = [Int](repeating: 0, count: pairsByRow.count)
+        guard !scalars.isEmpty else { return [Double](repeating: 0, count: pairsByRow.count) }
         var pairs = zip(scalars, scalars.dropFirst()).map { UInt64($0) << 32 | UInt64($1) }
         pairs.sort()
         var previous: UInt64?
@@ -66,8 +66,8 @@ struct LabelSimilarity {
                     ? 1 : 0
             }
             if label.needles.contains(where: text.containsBytes(of:)) { return 1 }
-            guard !rows[row].isEmpty else { return 0 }
-            let recall = Double(found[row]) / Double(rows[row].count)
+            guard !pairsByRow[row].isEmpty else { return 0 }
+            let recall = Double(found[row]) / Double(pairsByRow[row].count)
             return recall >= 0.34 ? recall : 0
         }
     }

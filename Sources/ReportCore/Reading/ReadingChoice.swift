@@ -14,29 +14,35 @@ struct ReadingChoice {
         var printed: ArraySlice<TableStream.Value>
         /// Whether the text left the values' places open (run together, or some left out).
         var isOpen: Bool
+        /// Whether `readings` are all the readings there are (not cut short by a search's limit).
+        var isComplete: Bool
     }
 
-    private let identities: [(parts: [Int], total: [Int])]
+    private let shape: TableShape
     private var entries: [Entry] = []
 
     /// How many combinations are tried before the search gives up.
     private static let workLimit = 100_000
+    /// How many readings a message lists.
+    private static let listedReadings = 16
     /// How many combinations that keep every identity are collected.
     private static let solutionLimit = 16
 
-    init(identities: [(parts: [Int], total: [Int])]) {
-        self.identities = identities
+    init(_ shape: TableShape) {
+        self.shape = shape
     }
 
-    /// Adds a row with its readings (at least one), the values it was read from, and whether the
-    /// text left their places open.
+    /// Adds a row with its readings (at least one), the values it was read from, whether the text
+    /// left their places open, and whether the readings are all there are.
     mutating func add(
         row: TableShape.Row,
         readings: [RowReading],
         printed values: ArraySlice<TableStream.Value>,
-        isOpen: Bool
+        isOpen: Bool,
+        isComplete: Bool = true
     ) {
-        entries.append(Entry(row: row, readings: readings, printed: values, isOpen: isOpen))
+        precondition(!readings.isEmpty, "a row without a reading")
+        entries.append(Entry(row: row, readings: readings, printed: values, isOpen: isOpen, isComplete: isComplete))
     }
 
     /// Cells read by arithmetic (`TableCells` indices).
@@ -49,7 +55,7 @@ struct ReadingChoice {
         let open = entries.indices.filter { entries[$0].readings.count > 1 }
         var choice = entries.map { _ in 0 }
         var solutions: [[Int]] = []
-        if !open.isEmpty && !identities.isEmpty {
+        if !open.isEmpty && !shape.identities.isEmpty {
             var values = [Int: Int]()
             for entry in entries where entry.readings.count == 1 {
                 for (column, count) in entry.readings[0].counts.enumerated() {
@@ -58,31 +64,31 @@ struct ReadingChoice {
             }
             var work = 0
             search(open[...], &choice, &values, &solutions, &work)
+            // A search cut short proves nothing: then no reading is taken for certain.
+            if work > Self.workLimit { solutions = [] }
         }
-        if let first = solutions.first {
-            choice = first
-        } else {
-            choice = entries.map { _ in 0 }
-        }
+        if let first = solutions.first { choice = first }
         for (index, entry) in entries.enumerated() {
             let cells = (0..<entry.row.width).map { entry.row.firstCell + $0 }
             let reading = entry.readings[choice[index]]
             inferred += cells.indices.filter { entry.isOpen || reading.open[$0] }.map { cells[$0] }
             let alternatives: [Int] =
                 solutions.isEmpty ? Array(entry.readings.indices) : Array(Set(solutions.map { $0[index] })).sorted()
-            guard alternatives.count > 1 else { continue }
+            guard alternatives.count > 1 || !entry.isComplete else { continue }
             var counts: [[String]] = []
             for reading in alternatives.map({ entry.readings[$0].values }) where !counts.contains(reading) {
                 counts.append(reading)
             }
-            let open = cells.indices.filter { column in Set(counts.map { $0[column] }).count > 1 }
+            var open = cells.indices.filter { column in Set(counts.map { $0[column] }).count > 1 }
+            // Readings cut short by a search's limit leave every cell open.
+            if !entry.isComplete { open = Array(cells.indices) }
             guard !open.isEmpty else { continue }
-            let listed = counts.prefix(DigitSplitter.readingLimit).map { $0.joined(separator: "|") }
+            let listed = counts.prefix(Self.listedReadings).map { $0.joined(separator: "|") }
             ambiguities.append(
                 (
                     cells: open.map { cells[$0] },
-                    message:
-                        "\(entry.row.key)「\(entry.printed.map { String($0.cell.text) }.joined(separator: " "))」可读作 \(counts.count) 种：\(listed.joined(separator: "；"))；"
+                    message: "\(entry.row.key)「\(entry.printed.map { String($0.cell.text) }.joined(separator: " "))」"
+                        + "可读作 \(entry.isComplete ? "" : "至少 ")\(counts.count) 种：\(listed.joined(separator: "；"))；"
                         + "文本和表格的勾稽关系都不能确定是哪一种，暂取第一种"
                 )
             )
@@ -101,11 +107,7 @@ struct ReadingChoice {
         work += 1
         guard solutions.count < Self.solutionLimit, work <= Self.workLimit else { return }
         guard let entryIndex = open.first else {
-            let keeps = identities.allSatisfy { identity in
-                identity.parts.reduce(0) { $0 + (values[$1] ?? 0) }
-                    == identity.total.reduce(0) { $0 + (values[$1] ?? 0) }
-            }
-            if keeps { solutions.append(choice) }
+            if shape.keepsIdentities({ values[$0] ?? 0 }) { solutions.append(choice) }
             return
         }
         let entry = entries[entryIndex]

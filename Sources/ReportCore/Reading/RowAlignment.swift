@@ -193,13 +193,13 @@ struct RowAlignment {
     ) {
         let values = stream.values
         let groupEnd = stream.groupEnds[first]
-        var taken = first
-        while groupEnd - taken > row.width, values[taken].isEmptyCell { taken += 1 }
+        let taken = first + min(max(0, groupEnd - first - row.width), stream.nextPrinted[first] - first)
         if groupEnd - taken >= row.width {
             let end = taken + row.width
-            let runsOn = values[end..<groupEnd].contains { !$0.isEmptyCell && $0.cell.row == values[end - 1].cell.row }
+            let next = stream.nextPrinted[end]
+            let runsOn = next < groupEnd && values[next].cell.row == values[end - 1].cell.row
             // A row of empty cells only is weak evidence: header rows padded to the grid are too.
-            let empty = values[taken..<end].allSatisfy(\.isEmptyCell)
+            let empty = stream.nextPrinted[taken] >= end
             body(taken..<end, .exact, (empty ? 0.3 : 1) - (runsOn ? 0.3 : 0))
             return
         }
@@ -207,8 +207,7 @@ struct RowAlignment {
             body(first..<first + row.width, .exact, 0.8)
             return
         }
-        let digits = values[first..<groupEnd].reduce(0) { $0 + ($1.joined ? $1.cell.bounds.count : 1) }
-        if digits >= row.width {
+        if stream.digitsBefore[groupEnd] - stream.digitsBefore[first] >= row.width {
             body(first..<groupEnd, .joined, 0.7)
             return
         }
@@ -238,9 +237,9 @@ private struct Evidence {
     }
 
     private var scores: [Place: [Double]] = [:]
-    /// Label comparisons left for rows printed without values: hostile input with thousands of
+    /// Texts left to compare for rows printed without values: hostile input with thousands of
     /// values behind long runs of text gets no more than this.
-    private var labelOnlyBudget = 100_000
+    private var labelOnlyBudget = 20_000
 
     init(stream: TableStream, similarity: LabelSimilarity) {
         self.stream = stream
@@ -270,9 +269,7 @@ private struct Evidence {
     mutating func labelOnly(row: Int, before value: Int) -> (cell: Int, score: Double)? {
         let cells = stream.labels[value].cells
         let candidates = value < stream.values.count ? cells.indices.dropLast() : cells.indices
-        guard !candidates.isEmpty else { return nil }
-        labelOnlyBudget -= 4 * candidates.count
-        guard labelOnlyBudget >= 0 else { return nil }
+        guard !candidates.isEmpty, labelOnlyBudget > 0 else { return nil }
         var best: (cell: Int, score: Double)?
         for index in candidates {
             for length in 1...4 where index + length <= candidates.upperBound {
@@ -287,6 +284,7 @@ private struct Evidence {
 
     private mutating func scores(_ place: Place, _ text: () -> String) -> [Double] {
         if let cached = scores[place] { return cached }
+        if case .cells = place { labelOnlyBudget -= 1 }
         let computed = similarity.scores(text())
         scores[place] = computed
         return computed

@@ -25,7 +25,7 @@ struct TableExtractor {
 
     init(cells: [Cell]) {
         var cells = cells
-        Self.markBlanksInsideValueRows(&cells)
+        Cell.markBlanks(&cells, afterWords: false)
         self.cells = cells
         var runs: [Run] = []
         var valueCells: [Int] = []
@@ -50,21 +50,6 @@ struct TableExtractor {
         }
         self.runs = runs
         self.valueCells = valueCells
-    }
-
-    /// An empty cell between two values of the same row is a value left blank.
-    private static func markBlanksInsideValueRows(_ cells: inout [Cell]) {
-        var rowStart = 0
-        while rowStart < cells.count {
-            var rowEnd = rowStart
-            while rowEnd < cells.count, cells[rowEnd].row == cells[rowStart].row { rowEnd += 1 }
-            if let first = (rowStart..<rowEnd).first(where: { cells[$0].value.isValue }),
-                let last = (rowStart..<rowEnd).last(where: { cells[$0].value.isValue })
-            {
-                for index in first..<last where cells[index].value == .empty { cells[index].value = .blank }
-            }
-            rowStart = rowEnd
-        }
     }
 
     /// Reads `shape` into `table`, row after row, each at the first label run after the last row's

@@ -43,23 +43,27 @@ enum TableReader {
             throw NotAReport(.unreadableTable, "\(shape.name): row \(row.key) (\(row.printed)) not found")
         }
 
-        var choice = ReadingChoice(identities: shape.identities)
-        let columns = positioned ? ColumnLayout(shape, stream, alignment.placements, cells: cells) : nil
+        var choice = ReadingChoice(shape)
+        // Positions are read on lines of a printed page; a line far longer is no page's (and reading
+        // positions on it would cost its length for every cell).
+        let byColumns = positioned && cells.allSatisfy { $0.source.utf8.count <= ColumnLayout.longestLine }
+        let columns = byColumns ? ColumnLayout(shape, stream, alignment.placements, cells: cells) : nil
         for (index, placement) in alignment.placements.enumerated() {
             let row = shape.rows[placement.row]
             let values = stream.values[placement.values]
             if let cell = placement.labelCell {
                 let blanks = RowReading([Cell](repeating: RowReading.blank(like: cell), count: row.width))
                 choice.add(row: row, readings: [blanks], printed: values, isOpen: false)
-            } else if let positioned = columns?.readings(of: index), !positioned.isEmpty {
-                choice.add(row: row, readings: positioned, printed: values, isOpen: !placement.labelled)
+            } else if let columnReadings = columns?.readings(of: index), !columnReadings.isEmpty {
+                choice.add(row: row, readings: columnReadings, printed: values, isOpen: !placement.labelled)
             } else {
-                let isOpen = placement.fit != .exact || !placement.labelled
+                let found = readings(of: row, values, placement.fit)
                 choice.add(
                     row: row,
-                    readings: readings(of: row, values, placement.fit),
+                    readings: found.readings,
                     printed: values,
-                    isOpen: isOpen
+                    isOpen: placement.fit != .exact || !placement.labelled,
+                    isComplete: found.isComplete
                 )
             }
         }
@@ -79,15 +83,16 @@ enum TableReader {
         }
     }
 
-    /// The readings of `row` from the values the alignment gave it.
+    /// The readings of `row` from the values the alignment gave it, and whether they are all there
+    /// are (a search for them may be cut short by its limit).
     private static func readings(
         of row: TableShape.Row,
         _ values: ArraySlice<TableStream.Value>,
         _ fit: RowAlignment.Fit
-    ) -> [RowReading] {
+    ) -> (readings: [RowReading], isComplete: Bool) {
         switch fit {
         case .exact:
-            return [RowReading(values.prefix(row.width).map(\.cell))]
+            return ([RowReading(values.prefix(row.width).map(\.cell))], true)
         case .joined:
             let runs = values.map { value in
                 value.cell.value == .blank
@@ -95,13 +100,14 @@ enum TableReader {
             }
             let fixed = values.map { !$0.joined }
             let signed = row.signedColumns
-            var found = DigitSplitter.readings(
+            let search = DigitSplitter.readings(
                 of: runs,
                 width: row.width,
                 sums: row.sums,
                 fixed: fixed,
                 signed: signed
-            ).readings
+            )
+            var found = search.readings
             if found.isEmpty {
                 // No cut keeps the row's sums: read the first cut, and let validation say what is wrong.
                 found = Array(
@@ -110,7 +116,11 @@ enum TableReader {
                 )
             }
             let cells = Array(values.map(\.cell))
-            return found.map { reading in
+            // No cut at all (a run too long for the row's values): the runs as printed, placed.
+            guard !found.isEmpty else {
+                return (RowReading.placements(of: cells, width: row.width, sums: row.sums), search.complete)
+            }
+            let readings = found.map { reading in
                 RowReading(
                     reading.map { piece in
                         var cell = cells[piece.run]
@@ -124,8 +134,9 @@ enum TableReader {
                     }
                 )
             }
+            return (readings, search.complete)
         case .short:
-            return RowReading.placements(of: Array(values.map(\.cell)), width: row.width, sums: row.sums)
+            return (RowReading.placements(of: Array(values.map(\.cell)), width: row.width, sums: row.sums), true)
         }
     }
 }
@@ -148,12 +159,15 @@ struct RowReading {
         }
     }
 
-    /// The counts the cells hold (blank and non-numbers as 0).
+    /// The counts the cells hold (blank and non-numbers as 0; a number longer than a cell may hold,
+    /// which `TableCells.store` refuses, as 0 too, so that sums of counts cannot overflow).
     var counts: [Int] {
         cells.map { cell in
             guard case .number = cell.value else { return 0 }
             return cell.withUTF8Bytes { bytes in
-                Int(String(decoding: bytes.filter { $0 != UInt8(ascii: ",") }, as: UTF8.self)) ?? 0
+                let digits = bytes.filter { $0 != UInt8(ascii: ",") }
+                guard digits.count <= TableCells.maximumDigits + 1 else { return 0 }
+                return Int(String(decoding: digits, as: UTF8.self)) ?? 0
             }
         }
     }
@@ -189,8 +203,7 @@ struct RowReading {
 
     /// Whether the counts keep `sums`.
     func keeps(_ sums: [TableShape.Sum]) -> Bool {
-        let counts = counts
-        return sums.allSatisfy { counts[$0.parts].reduce(0, +) == counts[$0.total] }
+        TableShape.Sum.hold(sums, in: counts)
     }
 
     /// A blank cell on the line of `cell`.

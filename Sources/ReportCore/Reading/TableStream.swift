@@ -20,6 +20,9 @@ struct TableStream {
 
         /// Whether the value is an empty cell of a grid (see `markBlanks`), not a printed mark.
         var isEmptyCell: Bool { cell.value == .blank && cell.bounds.isEmpty }
+
+        /// How many values it can make at most: a run of digits inside text as many as it has digits.
+        var capacity: Int { joined ? cell.bounds.count : 1 }
     }
 
     /// The folded text (see `LabelKey`) between two values: its first and last characters.
@@ -37,6 +40,11 @@ struct TableStream {
     /// `groupEnds[i]`: the index after the last value of the run (values without text between them)
     /// that `values[i]` belongs to.
     private(set) var groupEnds: [Int] = []
+    /// `nextPrinted[i]`: the first value at or after `i` that is no empty cell (`values.count` if none).
+    private(set) var nextPrinted: [Int] = []
+    /// `digitsBefore[i]`: how many values `values[..<i]` can make at most (a run of digits inside
+    /// text as many as it has digits), so that any stretch's count is one subtraction.
+    private(set) var digitsBefore: [Int] = []
 
     /// How many characters of text on each side of a value count as its label.
     static let labelCharacters = 40
@@ -45,9 +53,10 @@ struct TableStream {
     ///   `TableShape.signsAndUnits`).
     init(cells: [Cell], signsAndUnits: Bool) {
         var cells = cells
-        Self.markBlanks(&cells)
+        Cell.markBlanks(&cells, afterWords: true)
         var pending = Pending()
-        for cell in cells {
+        // One value more than a table may hold is enough to refuse it (`TableReader.maximumValues`).
+        for cell in cells where values.count <= TableReader.maximumValues {
             switch cell.value {
             case .empty:
                 continue
@@ -60,7 +69,7 @@ struct TableStream {
                     Self.scan(bytes, signsAndUnits: signsAndUnits) { range, isValue in
                         let bounds =
                             cell.bounds.lowerBound + range.lowerBound..<cell.bounds.lowerBound + range.upperBound
-                        if isValue {
+                        if isValue, values.count <= TableReader.maximumValues {
                             var digits = cell
                             digits.bounds = bounds
                             digits.value = CellValue(UnsafeBufferPointer(rebasing: bytes[range]))
@@ -74,21 +83,26 @@ struct TableStream {
         }
         labels.append(pending.sincePrinted.label)
         groupEnds = [Int](repeating: values.count, count: values.count)
+        nextPrinted = [Int](repeating: values.count, count: values.count + 1)
         var end = values.count
         for index in values.indices.reversed() {
             groupEnds[index] = end
             if values[index].followsText { end = index }
+            nextPrinted[index] = values[index].isEmptyCell ? nextPrinted[index + 1] : index
         }
+        digitsBefore = [0]
+        digitsBefore.reserveCapacity(values.count + 1)
+        for value in values { digitsBefore.append(digitsBefore[digitsBefore.count - 1] + value.capacity) }
     }
 
-    /// Appends `value`. A printed value's label is all the text since the last printed value, so that
-    /// the empty cells of a header row padded to the grid do not take a row's label from it; the empty
-    /// cells of one row stay one run, and a row's values after them start one of their own.
     /// Whether a row may start at value `index`: after text, or at the start of a visual row.
     func startsRow(_ index: Int) -> Bool {
         index == 0 || values[index].followsText || values[index].cell.row != values[index - 1].cell.row
     }
 
+    /// Appends `value`. A printed value's label is all the text since the last printed value, so that
+    /// the empty cells of a header row padded to the grid do not take a row's label from it; the empty
+    /// cells of one row stay one run, and a row's values after them start one of their own.
     private mutating func append(_ value: Value, after pending: inout Pending) {
         var value = value
         let previous = values.last
@@ -104,30 +118,6 @@ struct TableStream {
             pending = Pending()
         }
         values.append(value)
-    }
-
-    /// An empty cell between two values of the same row is a value left blank, and so is every empty
-    /// cell after a row's last words: a grid (a .docx or HTML table, pipes) keeps a cell for each
-    /// column, and an office leaves the ones it has nothing for empty (a 规章 row of three empty
-    /// cells, a carried-forward row without its total).
-    private static func markBlanks(_ cells: inout [Cell]) {
-        var rowStart = 0
-        while rowStart < cells.count {
-            var rowEnd = rowStart
-            while rowEnd < cells.count, cells[rowEnd].row == cells[rowStart].row { rowEnd += 1 }
-            let row = rowStart..<rowEnd
-            let firstValue = row.first(where: { cells[$0].value.isValue })
-            let lastValue = row.last(where: { cells[$0].value.isValue })
-            if let firstValue, let lastValue {
-                for index in firstValue...lastValue where cells[index].value == .empty { cells[index].value = .blank }
-            }
-            // After the row's last words, or after its first value when it has no words.
-            let words = row.last(where: { cells[$0].value == .text })
-            if let trailing = words.map({ $0 + 1 }) ?? firstValue {
-                for index in trailing..<rowEnd where cells[index].value == .empty { cells[index].value = .blank }
-            }
-            rowStart = rowEnd
-        }
     }
 
     /// Calls `body` with each stretch of the text cell `text`: a run of digits that is a value
@@ -196,7 +186,7 @@ struct TableStream {
 
     /// Characters that make the number in front of them a quantity in prose.
     private static let unitCharacters: Set<Unicode.Scalar> = Set(
-        "件年月日个项次人元%％‰页条场名家份岁天号万亿余多位户起宗批期届倍".unicodeScalars
+        "件年月日个项次人元%‰页条场名家份岁天号万亿余多位户起宗批期届倍".unicodeScalars
     )
 
     private static func isDigit(_ byte: UInt8) -> Bool {

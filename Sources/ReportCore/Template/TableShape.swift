@@ -27,6 +27,30 @@ struct TableShape {
     struct Sum {
         var parts: Range<Int>
         var total: Int
+
+        /// Whether every one of `sums` holds between `counts` (a row's values, in order).
+        static func hold(_ sums: [Sum], in counts: some RandomAccessCollection<Int>) -> Bool {
+            sums.allSatisfy { sum in
+                let start = counts.startIndex
+                let parts = counts[
+                    counts.index(
+                        start,
+                        offsetBy: sum.parts.lowerBound
+                    )..<counts.index(
+                        start,
+                        offsetBy: sum.parts.upperBound
+                    )
+                ]
+                return parts.reduce(0, &+) == counts[counts.index(start, offsetBy: sum.total)]
+            }
+        }
+    }
+
+    /// Whether the identities between rows hold, `count` giving the value of a cell.
+    func keepsIdentities(_ count: (Int) -> Int) -> Bool {
+        identities.allSatisfy { identity in
+            identity.parts.reduce(0) { $0 &+ count($1) } == identity.total.reduce(0) { $0 &+ count($1) }
+        }
     }
 
     /// Rows that some files print as one: their values are then the last row's, the others 0.
