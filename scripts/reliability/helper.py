@@ -240,7 +240,9 @@ class Checker:
             elif re.search(r"\(errno \d+\)", line):
                 self.problems.append(f"an error logged without ERRNO=: {line[:240]}")
             fields = dict(re.findall(r" REPORTSYNC_(SEQ|EVENT|FILE|SHA256)=(\S+)", line))
-            if "SEQ" not in fields:
+            # Only an ingest line (it names its event) acknowledges; a start-up repair that names the
+            # seq whose record it restores does not.
+            if "SEQ" not in fields or "EVENT" not in fields:
                 continue
             seq = int(fields["SEQ"])
             self.acknowledged.add(seq)
