@@ -73,10 +73,14 @@ public struct ReportParser: Sendable {
             positioned: layout == .spaced,
             into: &cells
         )
+        let overview = outline.body(of: .overview).map { lines[$0] } ?? []
+        var narrative = NarrativeCount(overview: overview)
+        if let line = narrative?.line { narrative?.line = lineNumbers[line - 1] }
         try TableReader.read(
             Template.requestsTable,
             from: layout.cells(of: lines[requestsBody], numbers: lineNumbers),
             positioned: layout == .spaced,
+            stated: narrative.flatMap { Int($0.count) }.map { [Template.requestCell(row: 0, column: 6): $0] } ?? [:],
             into: &cells
         )
         try TableReader.read(
@@ -86,9 +90,6 @@ public struct ReportParser: Sendable {
             into: &cells
         )
 
-        let overview = outline.body(of: .overview).map { lines[$0] } ?? []
-        var narrative = NarrativeCount(overview: overview)
-        if let line = narrative?.line { narrative?.line = lineNumbers[line - 1] }
         let findings = Validator.findings(cells, edition: edition, narrative: narrative)
         let sections = Record.Sections(
             overview: SectionText.of(overview),

@@ -1,6 +1,7 @@
 /// Chooses one reading for each row of a table where the text left more than one open: the readings
-/// that together keep the table's identities across rows (table 3's balance and outcomes), as the
-/// spec's "Reading the tables" says.
+/// that together keep the table's identities across rows (table 3's balance and outcomes) and, among
+/// those, agree with the counts the report states in its prose, as the spec's "Reading the tables"
+/// says.
 ///
 /// Cells of rows that had to be read by arithmetic are *inferred*; cells whose value differs
 /// between readings that keep every identity are *ambiguous*, and hold the first such reading.
@@ -28,8 +29,13 @@ struct ReadingChoice {
     /// How many combinations that keep every identity are collected.
     private static let solutionLimit = 16
 
-    init(_ shape: TableShape) {
+    /// Counts the report states in its prose (总体情况's received requests), by `TableCells` index:
+    /// among readings that keep every identity, those that agree with them are taken.
+    private let stated: [Int: Int]
+
+    init(_ shape: TableShape, stated: [Int: Int] = [:]) {
         self.shape = shape
+        self.stated = stated
     }
 
     /// Adds a row with its readings (at least one), the values it was read from, whether the text
@@ -66,6 +72,8 @@ struct ReadingChoice {
             search(open[...], &choice, &values, &solutions, &work)
             // A search cut short proves nothing: then no reading is taken for certain.
             if work > Self.workLimit { solutions = [] }
+            let agreeing = solutions.filter(agreesWithProse)
+            if solutions.count > 1, !agreeing.isEmpty { solutions = agreeing }
         }
         if let first = solutions.first { choice = first }
         for (index, entry) in entries.enumerated() {
@@ -95,6 +103,20 @@ struct ReadingChoice {
         }
         inferred.removeAll { cell in ambiguities.contains { $0.cells.contains(cell) } }
         return entries.indices.map { (entries[$0].row, entries[$0].readings[choice[$0]]) }
+    }
+
+    /// Whether the cells that the prose states hold the stated counts in `solution` (a reading
+    /// index for each entry).
+    private func agreesWithProse(_ solution: [Int]) -> Bool {
+        stated.allSatisfy { cell, count in
+            guard
+                let index = entries.firstIndex(where: {
+                    ($0.row.firstCell..<$0.row.firstCell + $0.row.width).contains(cell)
+                })
+            else { return true }
+            let entry = entries[index]
+            return entry.readings[solution[index]].counts[cell - entry.row.firstCell] == count
+        }
     }
 
     private func search(

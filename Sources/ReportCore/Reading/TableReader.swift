@@ -13,11 +13,12 @@ enum TableReader {
 
     /// Reads `shape` from `cells` (the cell stream of its section) into `table`; `positioned` when the
     /// text aligns columns by position (`pdftotext -layout`), so that positions may say where a value
-    /// stands (see `ColumnLayout`).
+    /// stands (see `ColumnLayout`); `stated`: counts the report states in its prose, by cell.
     static func read(
         _ shape: TableShape,
         from cells: [Cell],
         positioned: Bool,
+        stated: [Int: Int] = [:],
         into table: inout TableCells
     ) throws(NotAReport) {
         var exact = table
@@ -43,7 +44,7 @@ enum TableReader {
             throw NotAReport(.unreadableTable, "\(shape.name): row \(row.key) (\(row.printed)) not found")
         }
 
-        var choice = ReadingChoice(shape)
+        var choice = ReadingChoice(shape, stated: stated)
         // Positions are read on lines of a printed page; a line far longer is no page's (and reading
         // positions on it would cost its length for every cell).
         let byColumns = positioned && cells.allSatisfy { $0.source.utf8.count <= ColumnLayout.longestLine }
