@@ -1,5 +1,6 @@
 import Foundation
 import ReportCore
+import ReportFixtures
 import Testing
 
 /// The five real reports given with the project (`Fixtures/seeds`, copies of `shared/seeds`), each a
@@ -68,6 +69,20 @@ struct SeedReportTests {
         #expect(record.source.layout == expected.layout)
         #expect(record.validation.status == .valid)
         #expect(record.cellValues.count == 200)
+        for (key, value) in record.cellValues {
+            #expect(value == expected.nonZero[key, default: "0"], "\(key)")
+        }
+    }
+
+    /// Each seed copied into traditional characters throughout reads to the same cells, its agency
+    /// as written (seed 002's 單位名稱：李家山鎮人民政府 too).
+    @Test(arguments: expectations)
+    func traditionalCopyReadsTheSame(_ expected: Expectation) throws {
+        let url = Self.seeds.appendingPathComponent(expected.file)
+        let text = TraditionalCharacters.convert(try String(contentsOf: url, encoding: .utf8))
+        let record = try ReportParser().parse(Array(text.utf8), sourceName: expected.file).get()
+        #expect(record.agency == TraditionalCharacters.convert(expected.agency))
+        #expect(record.year == expected.year)
         for (key, value) in record.cellValues {
             #expect(value == expected.nonZero[key, default: "0"], "\(key)")
         }

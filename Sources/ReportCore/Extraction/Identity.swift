@@ -57,11 +57,18 @@ struct Identity {
     }
 
     /// The agency in a `单位名称：…` line, up to the next field (主要负责人签字 …) or wide gap.
+    /// Found on the line with its traditional characters folded (單位名稱), taken as written.
     private static func unitName(_ line: String) -> String? {
-        guard line.containsBytes(of: "单位名称"), let label = line.range(of: "单位名称") else { return nil }
-        var rest = line[label.upperBound...].drop { $0 == ":" || $0 == " " }
-        if let gap = rest.range(of: "  ") { rest = rest[..<gap.lowerBound] }
-        if let next = rest.range(of: "主要负责人") { rest = rest[..<next.lowerBound] }
+        guard line.containsBytes(of: "位名") else { return nil }
+        // Folding keeps every character's length in UTF-8, so offsets in one hold in the other.
+        let folded = LabelKey.simplified(line)
+        guard let label = folded.range(of: "单位名称") else { return nil }
+        let offset = { (index: String.Index) in folded.utf8.distance(from: folded.startIndex, to: index) }
+        var end = folded.utf8.count
+        let start = offset(label.upperBound)
+        if let gap = folded[label.upperBound...].range(of: "  ") { end = min(end, offset(gap.lowerBound)) }
+        if let next = folded[label.upperBound...].range(of: "主要负责人") { end = min(end, offset(next.lowerBound)) }
+        let rest = line[utf8Offsets: start..<max(start, end)].drop { $0 == ":" || $0 == " " }
         let name = LabelKey.plain(of: rest)
         return name.isEmpty ? nil : name
     }
