@@ -47,12 +47,22 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        .target(
+            name: "SystemdService",
+            dependencies: [
+                "CSystemd",
+                "SyncEngine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ]
+        ),
         .executableTarget(
             name: "reportsyncd",
             dependencies: [
                 "ReportCore",
                 "SyncEngine",
-                "CSystemd",
+                "SystemdService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -97,7 +107,7 @@ let package = Package(
         .testTarget(
             name: "reportsyncdTests",
             dependencies: [
-                "reportsyncd", "ReportCore", "ReportFixtures", "SyncEngine",
+                "reportsyncd", "ReportCore", "ReportFixtures", "SyncEngine", "SystemdService",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "SystemPackage", package: "swift-system"),

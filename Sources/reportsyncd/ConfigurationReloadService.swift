@@ -3,6 +3,7 @@ import Logging
 import ServiceLifecycle
 import SyncEngine
 import SystemPackage
+import SystemdService
 import UnixSignals
 
 /// Reloads the configuration on SIGHUP, which is how `systemctl reload reportsyncd` asks for it.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ReportCore
 import SyncEngine
+import SystemdService
 
 /// `reportsyncd parse FILE`: print one file's record as JSON.
 struct ParseCommand: ParsableCommand {

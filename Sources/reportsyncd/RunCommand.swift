@@ -4,6 +4,7 @@ import Logging
 import ReportCore
 import ServiceLifecycle
 import SyncEngine
+import SystemdService
 import UnixSignals
 
 /// `reportsyncd run`: the inbox daemon. SIGTERM and SIGINT finish the batch in hand and exit 0; SIGHUP reloads the

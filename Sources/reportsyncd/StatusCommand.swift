@@ -1,5 +1,6 @@
 import ArgumentParser
 import SyncEngine
+import SystemdService
 
 /// `reportsyncd status`: what an operator types first. Reads the folders, not the running process.
 struct StatusCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ReportCore
+import SystemdService
 
 /// `reportsyncd validate FILE...`: the check an office runs before publishing.
 struct ValidateCommand: ParsableCommand {

@@ -2,7 +2,7 @@ import Logging
 import SystemPackage
 import Testing
 
-@testable import reportsyncd
+@testable import SystemdService
 
 /// Lines written by ``ConsoleLogHandler`` through a real pipe.
 @Suite struct ConsoleLogHandlerTests {

@@ -2,7 +2,7 @@ import Foundation
 import SystemPackage
 import Testing
 
-@testable import reportsyncd
+@testable import SystemdService
 
 #if canImport(Glibc)
 import Glibc

@@ -3,7 +3,7 @@ import Logging
 import SystemPackage
 import Testing
 
-@testable import reportsyncd
+@testable import SystemdService
 
 #if canImport(Glibc)
 import Glibc

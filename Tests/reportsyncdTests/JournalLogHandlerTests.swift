@@ -4,7 +4,7 @@ import SyncEngine
 import SystemPackage
 import Testing
 
-@testable import reportsyncd
+@testable import SystemdService
 
 /// Entries sent through ``JournalLogHandler`` to the real journald, read back with `journalctl -o json`.
 @Suite struct JournalLogHandlerTests {

@@ -1,7 +1,7 @@
 import Foundation
 import SystemPackage
 
-@testable import reportsyncd
+@testable import SystemdService
 
 #if canImport(Glibc)
 import Glibc

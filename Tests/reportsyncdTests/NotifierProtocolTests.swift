@@ -1,7 +1,7 @@
 import Logging
 import Testing
 
-@testable import reportsyncd
+@testable import SystemdService
 
 #if canImport(Glibc)
 import Glibc

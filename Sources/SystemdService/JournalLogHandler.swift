@@ -17,10 +17,10 @@ import Glibc
 /// start-up whether the journal is there (``LogDestination/resolve(environment:standardError:journalSocket:)``).
 /// When the journal refuses an entry (a stale socket nobody listens on), the entry goes to the fallback console
 /// handler instead, with the error in its metadata, so that nothing is lost without a trace.
-struct JournalLogHandler: LogHandler {
-    var logLevel: Logger.Level = .info
-    var metadata: Logger.Metadata = [:]
-    var metadataProvider: Logger.MetadataProvider?
+public struct JournalLogHandler: LogHandler {
+    public var logLevel: Logger.Level = .info
+    public var metadata: Logger.Metadata = [:]
+    public var metadataProvider: Logger.MetadataProvider?
 
     /// The `SYSLOG_IDENTIFIER` of every entry: `journalctl -t reportsyncd` selects them.
     let identifier: String
@@ -29,7 +29,7 @@ struct JournalLogHandler: LogHandler {
 
     /// Creates a handler for the logger `label`, identified in the journal as `identifier`, that writes entries
     /// the journal refuses to `fallbackOutput`.
-    init(
+    public init(
         label: String,
         identifier: String = "reportsyncd",
         fallbackOutput: FileDescriptor = .standardError,
@@ -40,12 +40,12 @@ struct JournalLogHandler: LogHandler {
         self.metadataProvider = metadataProvider
     }
 
-    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { self.metadata[key] }
         set { self.metadata[key] = newValue }
     }
 
-    func log(event: LogEvent) {
+    public func log(event: LogEvent) {
         let metadata = event.mergedMetadata(handler: self.metadata, provider: self.metadataProvider)
         if let error = Self.send(self.fields(for: event, metadata: metadata)) {
             var annotated = metadata

@@ -9,10 +9,10 @@ import SystemPackage
 /// spaces quoted). With `colour`, the level is coloured by severity and the metadata dimmed (ANSI escapes).
 /// Control characters in the message and the values are escaped (``StringProtocol/escapingControlCharacters``): an
 /// entry is always one line, whatever the file names in it hold.
-struct ConsoleLogHandler: LogHandler {
-    var logLevel: Logger.Level = .info
-    var metadata: Logger.Metadata = [:]
-    var metadataProvider: Logger.MetadataProvider?
+public struct ConsoleLogHandler: LogHandler {
+    public var logLevel: Logger.Level = .info
+    public var metadata: Logger.Metadata = [:]
+    public var metadataProvider: Logger.MetadataProvider?
 
     /// The logger's label, shown before each message.
     let label: String
@@ -22,7 +22,7 @@ struct ConsoleLogHandler: LogHandler {
     let output: FileDescriptor
 
     /// Creates a handler writing lines for the logger `label` to `output`.
-    init(
+    public init(
         label: String,
         colour: Bool,
         output: FileDescriptor = .standardError,
@@ -34,12 +34,12 @@ struct ConsoleLogHandler: LogHandler {
         self.metadataProvider = metadataProvider
     }
 
-    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { self.metadata[key] }
         set { self.metadata[key] = newValue }
     }
 
-    func log(event: LogEvent) {
+    public func log(event: LogEvent) {
         let metadata = event.mergedMetadata(handler: self.metadata, provider: self.metadataProvider)
         self.write(level: event.level, message: event.message.description, metadata: metadata)
     }

@@ -2,7 +2,7 @@ extension StringProtocol {
     /// The text as a terminal should show it: each control character (C0, DEL, C1) written as an escape,
     /// `\n`, `\r` and `\t`, any other as `\u{1B}`. Text from outside (a file name, a reason quoting a file)
     /// can then neither begin a line of its own in a log nor move the cursor.
-    var escapingControlCharacters: String {
+    public var escapingControlCharacters: String {
         var escaped = ""
         for scalar in unicodeScalars {
             switch scalar {

@@ -14,15 +14,15 @@ import Glibc
 /// `WatchdogSec=`, ``notifyAlive()`` sends `WATCHDOG=1` at most once per half of `$WATCHDOG_USEC`. Those pings
 /// come only from `notifyAlive()`, which the ingest loop calls as it turns, so a stuck loop stops them and systemd
 /// kills and restarts the service.
-final class SystemdNotifier: ServiceNotifier {
+public final class SystemdNotifier: ServiceNotifier {
     /// How often a watchdog ping is due: half of `$WATCHDOG_USEC`, or `nil` when the watchdog is off.
-    let watchdogPingInterval: Duration?
+    public let watchdogPingInterval: Duration?
 
     private let lastPing = Mutex<ContinuousClock.Instant?>(nil)
     private let logger: Logger
 
     /// Creates a notifier that reports failures to send through `logger`.
-    init(logger: Logger) {
+    public init(logger: Logger) {
         self.logger = logger
         var microseconds: UInt64 = 0
         let enabled = sd_watchdog_enabled(0, &microseconds)
@@ -39,15 +39,15 @@ final class SystemdNotifier: ServiceNotifier {
         }
     }
 
-    func notifyReady(status: String) {
+    public func notifyReady(status: String) {
         self.send("READY=1", Self.status(status))
     }
 
-    func notifyStatus(_ status: String) {
+    public func notifyStatus(_ status: String) {
         self.send(Self.status(status))
     }
 
-    func notifyAlive() {
+    public func notifyAlive() {
         guard let interval = self.watchdogPingInterval else { return }
         let now = ContinuousClock.now
         let due = self.lastPing.withLock { last in
@@ -60,13 +60,13 @@ final class SystemdNotifier: ServiceNotifier {
         }
     }
 
-    func notifyStopping() {
+    public func notifyStopping() {
         self.send("STOPPING=1")
     }
 
     /// The configuration is being re-read (`RELOADING=1`, with the `MONOTONIC_USEC=` that systemd 253's
     /// `Type=notify-reload` asks for); send ``notifyReady(status:)`` again once the new configuration is in force.
-    func notifyReloading() {
+    public func notifyReloading() {
         var now = timespec()
         clock_gettime(CLOCK_MONOTONIC, &now)
         let microseconds = UInt64(now.tv_sec) * 1_000_000 + UInt64(now.tv_nsec) / 1000

@@ -7,7 +7,7 @@ import Glibc
 #endif
 
 /// Where the daemon's log goes, as chosen with `--log=journal|console|auto`.
-enum LogDestination: String, CaseIterable, Sendable, ExpressibleByArgument {
+public enum LogDestination: String, CaseIterable, Sendable, ExpressibleByArgument {
     /// Structured entries to the systemd journal (``JournalLogHandler``).
     case journal
     /// Readable lines on standard error (``ConsoleLogHandler``).
@@ -17,13 +17,13 @@ enum LogDestination: String, CaseIterable, Sendable, ExpressibleByArgument {
     case auto
 
     /// The socket journald listens on for native entries, the one `sd_journal_sendv` writes to.
-    static let journalSocket: FilePath = "/run/systemd/journal/socket"
+    public static let journalSocket: FilePath = "/run/systemd/journal/socket"
 
     /// Decides, once at start-up, where every entry goes.
     ///
     /// The journal is chosen only when `journalSocket` accepts a connection, since `sd_journal_sendv` drops
     /// entries silently when it is missing; so `--log=journal` without a journal logs to the console.
-    func resolve(
+    public func resolve(
         environment: [String: String],
         standardError: FileDescriptor = .standardError,
         journalSocket: FilePath = Self.journalSocket
@@ -51,7 +51,7 @@ enum LogDestination: String, CaseIterable, Sendable, ExpressibleByArgument {
     }
 
     /// Whether a datagram socket can connect to `path`: false when it is missing or nobody listens (a stale socket).
-    static func acceptsConnections(at path: FilePath) -> Bool {
+    public static func acceptsConnections(at path: FilePath) -> Bool {
         let socket = Glibc.socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard socket >= 0 else { return false }
         defer { close(socket) }
@@ -75,14 +75,14 @@ enum LogDestination: String, CaseIterable, Sendable, ExpressibleByArgument {
 }
 
 /// The log handler every logger gets, as decided by ``LogDestination/resolve(environment:standardError:journalSocket:)``.
-enum LogTarget: Sendable, Equatable {
+public enum LogTarget: Sendable, Equatable {
     /// Structured entries to the systemd journal.
     case journal
     /// Readable lines on standard error, coloured when it is a terminal and `NO_COLOR` is unset.
     case console(colour: Bool)
 
     /// A handler for the logger `label`: pass this to `LoggingSystem.bootstrap`.
-    func makeHandler(label: String) -> any LogHandler {
+    public func makeHandler(label: String) -> any LogHandler {
         switch self {
         case .journal: JournalLogHandler(label: label)
         case .console(let colour): ConsoleLogHandler(label: label, colour: colour)
