@@ -101,7 +101,10 @@ let package = Package(
         ),
         .testTarget(
             name: "SyncEngineTests",
-            dependencies: ["SyncEngine", "ReportCore", "ReportFixtures"],
+            dependencies: [
+                "SyncEngine", "ReportCore", "ReportFixtures",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

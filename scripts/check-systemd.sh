@@ -53,7 +53,7 @@ awk -v e="$exposure" 'BEGIN { exit !(e != "" && e <= 0.5) }' || {
 step "catalog"
 journalctl --root="$stage" --update-catalog
 catalog="$(journalctl --root="$stage" --list-catalog)"
-for id in $(grep -o '"[0-9a-f]\{32\}"' Sources/SyncEngine/ChangeEventKind.swift | tr -d '"'); do
+for id in $(grep -o '"[0-9a-f]\{32\}"' Sources/reportsyncd/EventMessageID.swift | tr -d '"'); do
     grep -q "^$id reportsyncd: " <<<"$catalog" || {
         echo "MESSAGE_ID $id has no catalog entry" >&2
         exit 1

@@ -66,25 +66,6 @@ public struct ChangeEvent: Codable, Sendable, Equatable {
         self.source = source
     }
 
-    /// The name of this event's original in archive/ or rejected/: `<seq>-` and the original bytes of
-    /// its basename.
-    public var retiredName: FilePath.Component { Self.retiredName(seq: seq, of: source.path) }
-
-    /// `<seq>-<basename>` of the inbox file `path`; the basename's end is cut when the name of its reason's
-    /// temp file (`.<name>.reason.json.tmp`) would be over the 255 bytes a file name may have (a UTF-8 name
-    /// at a character boundary, any other name at a byte).
-    static func retiredName(seq: Int, of path: FilePath) -> FilePath.Component {
-        let longestSuffix = ".".utf8.count + StateFolder.reasonSuffix.utf8.count + FileSystem.temporarySuffix.utf8.count
-        var name = Array("\(seq)-".utf8) + (path.lastComponent?.bytes ?? [])
-        let isUTF8 = String(validating: name, as: UTF8.self) != nil
-        if name.count + longestSuffix > 255 {
-            name.removeLast(name.count + longestSuffix - 255)
-            while isUTF8 && String(validating: name, as: UTF8.self) == nil { name.removeLast() }
-        }
-        // `<seq>-` and the bytes of one name: never empty, never holding a `/`.
-        return FilePath.Component(bytes: name)!
-    }
-
     /// The event as one JSON line, without the newline.
     public func jsonLine() -> [UInt8] {
         // Encoding strings and integers cannot fail.

@@ -9,7 +9,7 @@ import SystemPackage
 /// then are the batch's files retired from the inbox.
 final class ChangeLog {
     let path: FilePath
-    private let descriptor: Int32
+    private let descriptor: FileDescriptor
     /// The seq of the last durable event, 0 when the log is empty.
     private(set) var lastSeq: Int
     /// The length of the log in bytes: where the next line goes.
@@ -25,9 +25,7 @@ final class ChangeLog {
     /// it when that name is taken), and the cut is logged with that path.
     init(path: FilePath, setAsideFolder: FilePath, logger: Logger) throws(FileSystemError) {
         self.path = path
-        let descriptor = try FileSystem.call("open", path) {
-            path.withPlatformString { open($0, O_RDWR | O_CREAT | O_CLOEXEC, 0o644) }
-        }
+        let descriptor = try FileSystem.open(path, O_RDWR | O_CREAT | O_CLOEXEC)
         self.descriptor = descriptor
         // The log is the source of truth: its creation must be durable before any line in it is.
         try FileSystem.syncDirectory(path.removingLastComponent())
@@ -57,7 +55,7 @@ final class ChangeLog {
             }
             try FileSystem.replace(setAside, with: Array(original[bytes.count...]))
             try FileSystem.syncDirectory(setAsideFolder)
-            _ = try FileSystem.call("truncate", path) { ftruncate(descriptor, off_t(bytes.count)) }
+            try FileSystem.truncate(descriptor, to: bytes.count, path: path)
             try FileSystem.fsync(descriptor, path: path)
             logger.warning(
                 "repaired the change log's torn last line left by a crash; the cut bytes are kept aside",
@@ -74,7 +72,7 @@ final class ChangeLog {
     }
 
     deinit {
-        close(descriptor)
+        FileSystem.close(descriptor)
     }
 
     /// Appends `events` (their seqs follow ``lastSeq`` in order) and fsyncs: on return they are durable.
@@ -105,10 +103,10 @@ final class ChangeLog {
     /// the log ends with a whole line. The whole lines stay: a reader may have seen them.
     func cutPartialLine() throws(FileSystemError) {
         guard unsynced != nil else { return }
-        _ = try FileSystem.call("seek", path) { lseek(descriptor, off_t(endOffset), SEEK_SET) }
+        try FileSystem.seek(descriptor, to: endOffset, path: path)
         let tail = try FileSystem.read(descriptor, limit: .max, path: path)
         let whole = tail.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
-        _ = try FileSystem.call("truncate", path) { ftruncate(descriptor, off_t(endOffset + whole)) }
+        try FileSystem.truncate(descriptor, to: endOffset + whole, path: path)
         try FileSystem.fsync(descriptor, path: path)
     }
 
@@ -117,10 +115,8 @@ final class ChangeLog {
     static func events(at path: FilePath, from offset: Int = 0) throws -> [(event: ChangeEvent, end: Int)] {
         guard try FileSystem.status(path) != nil else { return [] }
         let descriptor = try FileSystem.openForReading(path)
-        defer { close(descriptor) }
-        if offset > 0 {
-            _ = try FileSystem.call("seek", path) { lseek(descriptor, off_t(offset), SEEK_SET) }
-        }
+        defer { FileSystem.close(descriptor) }
+        if offset > 0 { try FileSystem.seek(descriptor, to: offset, path: path) }
         let bytes = try FileSystem.read(descriptor, limit: .max, path: path)
         var events: [(event: ChangeEvent, end: Int)] = []
         var start = 0

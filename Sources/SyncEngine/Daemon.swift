@@ -14,16 +14,16 @@ import SystemPackage
 /// ingest loop), never on the concurrency pool. ``reload(settleInterval:maxFileSize:)`` changes the settle
 /// interval and the size limit while it runs; the folders are fixed for the life of the process.
 public final class Daemon: Sendable {
-    private let options: DaemonOptions
+    let options: DaemonOptions
     private let parser: ReportParser
-    private let logger: Logger
-    private let notifier: any ServiceNotifier
-    private let queue: IngestQueue
+    let logger: Logger
+    let notifier: any ServiceNotifier
+    let queue: IngestQueue
     private let watcher = Mutex<Watcher?>(nil)
     /// The size limit in force, read by the ingest loop before each batch.
-    private let maxFileSize: Mutex<Int>
+    let maxFileSize: Mutex<Int>
     /// The last `STATUS=` text sent, `nil` until the start-up scan is done.
-    private let sentStatus = Mutex<String?>(nil)
+    let sentStatus = Mutex<String?>(nil)
 
     /// The most files ingested in one group commit.
     static let batchLimit = 64
@@ -81,61 +81,28 @@ public final class Daemon: Sendable {
         parser: ReportParser,
         logger: Logger
     ) throws(DaemonError) -> RebuildSummary {
-        let (inbox, mirror, state) = try options.preparedFolders()
-        let lock = try Self.lock(state)
-        defer { close(lock) }
-        do {
-            let changeLog = try ChangeLog(path: mirror.changeLogPath, setAsideFolder: state.root, logger: logger)
-            let recovery = Recovery(inbox: inbox, mirror: mirror, state: state, parser: parser, logger: logger)
-            let temporaries = try recovery.removeTemporaries()
-            let (index, _) = try recovery.index(matching: changeLog, forceRebuild: true)
-            let (restored, removed) = try recovery.reconcileMirror(with: index)
-            return RebuildSummary(
-                events: index.lastSeq,
-                records: index.currentRecords.count,
-                recordsRestored: restored,
-                recordsRemoved: removed,
-                temporariesRemoved: temporaries
-            )
-        } catch {
-            throw .startupFailed(error)
-        }
+        let startup = try Startup(options: options, parser: parser, logger: logger, rebuild: true)
+        defer { startup.unlock() }
+        return RebuildSummary(
+            events: startup.index.lastSeq,
+            records: startup.index.currentRecords.count,
+            recordsRestored: startup.mirrorRepairs.restored,
+            recordsRemoved: startup.mirrorRepairs.removed,
+            temporariesRemoved: startup.temporariesRemoved
+        )
     }
 
-    /// Takes the state folder's lock, so that two daemons never share one state.
-    private static func lock(_ state: StateFolder) throws(DaemonError) -> Int32 {
-        let descriptor: Int32
-        do {
-            descriptor = try FileSystem.call("open", state.lockPath) {
-                state.lockPath.withPlatformString { open($0, O_RDWR | O_CREAT | O_CLOEXEC, 0o644) }
-            }
-        } catch {
-            throw .cannotCreateFolder(error)
-        }
-        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
-            close(descriptor)
-            throw .alreadyRunning(lockPath: state.lockPath)
-        }
-        return descriptor
-    }
-
-    /// Recovery, then the ingest loop; runs on the ingest thread.
+    /// The start-up sequence, then the ingest loop; runs on the ingest thread.
     private func runIngestLoop() throws(DaemonError) {
         // A writer opening a file while the settle check holds its read lease makes the kernel send
         // SIGIO (the lease-break signal), whose default action would end the process.
         signal(SIGIO, SIG_IGN)
-        let (inbox, mirror, state) = try options.preparedFolders()
-        let lock = try Self.lock(state)
-        defer { close(lock) }
+        let startup = try Startup(options: options, parser: parser, logger: logger, rebuild: false)
+        defer { startup.unlock() }
+        let (inbox, mirror, state) = (startup.inbox, startup.mirror, startup.state)
         let ingestor: Ingestor
         let watcher: Watcher
-        let recovery = Recovery(inbox: inbox, mirror: mirror, state: state, parser: parser, logger: logger)
         do {
-            let changeLog = try ChangeLog(path: mirror.changeLogPath, setAsideFolder: state.root, logger: logger)
-            _ = try recovery.removeTemporaries()
-            let uncleanStop = try FileSystem.status(state.runningMarkerPath) != nil
-            let (index, rebuilt) = try recovery.index(matching: changeLog, forceRebuild: false)
-            if uncleanStop || rebuilt { _ = try recovery.reconcileMirror(with: index) }
             try FileSystem.replace(state.runningMarkerPath, with: Array("\(getpid())\n".utf8))
             try FileSystem.syncDirectory(state.root)
             if !FileSystem.keepsUserAttributes(state.runningMarkerPath) {
@@ -154,8 +121,8 @@ public final class Daemon: Sendable {
                 state: state,
                 parser: parser,
                 maxFileSize: maxFileSize.withLock { $0 },
-                changeLog: changeLog,
-                index: index,
+                changeLog: startup.changeLog,
+                index: startup.index,
                 logger: logger
             )
             watcher = try Watcher(inbox: inbox, queue: queue, logger: logger)
@@ -183,7 +150,7 @@ public final class Daemon: Sendable {
         // A batch whose lines could not be made durable gets one last try, and temp files whose removal
         // failed after a failed write go now rather than at the next start.
         ingestor.finishUnlogged()
-        _ = try? recovery.removeTemporaries()
+        _ = try? startup.recovery.removeTemporaries()
         do {
             try ingestor.index.save(to: state.indexPath)
             if ingestor.mirrorMayBeAheadOfLog {
@@ -201,129 +168,12 @@ public final class Daemon: Sendable {
     }
 
     /// "watching /srv/inbox: 1,204 added, 0 revised, 2 duplicate, 3 inconsistent, 1 rejected, 0 waiting".
-    fileprivate func statusLine(_ ingestor: Ingestor) -> String {
+    func statusLine(_ ingestor: Ingestor) -> String {
         let counts = ingestor.index.counts
         let parts = ChangeEventKind.allCases.filter { $0 != .rejected }.map { "\((counts[$0] ?? 0).formatted()) \($0)" }
         return "watching \(ingestor.inbox.root): " + parts.joined(separator: ", ")
             + ", \(ingestor.index.inconsistentCount.formatted()) inconsistent, \((counts[.rejected] ?? 0).formatted()) rejected, "
             + "\(queue.count.formatted()) waiting"
-    }
-
-    /// The loop of the ingest thread: wait for due files, check they have settled, ingest them in
-    /// batches, retry failures with back-off, rescan when inotify could not keep up, stay alive.
-    private struct IngestLoop {
-        let daemon: Daemon
-        let ingestor: Ingestor
-        let watcher: Watcher
-
-        func run() {
-            let options = daemon.options
-            let queue = daemon.queue
-            let logger = daemon.logger
-            var lastAlive = ContinuousClock.Instant.now - .seconds(1)
-            var lastStatus = daemon.status
-            var nextScan = ContinuousClock.now + options.scanInterval
-            var pendingRescan: IngestQueue.RescanReason?
-            var rescanBackOff = Duration.seconds(1)
-            var lastRescan = ContinuousClock.Instant.now - .seconds(3600)
-            var indexSavedSeq = ingestor.index.lastSeq
-            var nextUnloggedTry = ContinuousClock.now
-            var lastIndexSave = ContinuousClock.now
-            while true {
-                var now = ContinuousClock.now
-                if now - lastAlive >= .milliseconds(500) {
-                    daemon.notifier.notifyAlive()
-                    lastAlive = now
-                }
-                if watcher.needsPeriodicScan && now >= nextScan {
-                    let wasWatching = watcher.isWatchingInbox
-                    if watcher.scan() && !wasWatching {
-                        logger.notice(
-                            "the inbox is back; watching it again",
-                            metadata: ["path": "\(ingestor.inbox.root.spelling)"]
-                        )
-                    }
-                    nextScan = now + (watcher.isWatchingInbox ? options.scanInterval : .seconds(1))
-                }
-                if let reason = pendingRescan, now >= lastRescan + rescanBackOff {
-                    // Overflow rescans back off (1 s doubling to 60 s while overflows keep coming) so
-                    // that a flood of events never turns into a loop of full rescans.
-                    rescanBackOff =
-                        now - lastRescan < rescanBackOff * 4 ? min(rescanBackOff * 2, .seconds(60)) : .seconds(1)
-                    lastRescan = now
-                    logger.notice(
-                        "rescanning the inbox: \(reason.rawValue)",
-                        metadata: ["nextRescanAfter": "\(rescanBackOff)"]
-                    )
-                    watcher.scan()
-                    pendingRescan = nil
-                }
-                var wake = now + .milliseconds(500)
-                if pendingRescan != nil { wake = min(wake, lastRescan + rescanBackOff) }
-                let work = queue.next(limit: Daemon.batchLimit, wakingBy: wake)
-                if let reason = work.rescan { pendingRescan = pendingRescan ?? reason }
-                let settled = work.due.filter(hasSettled)
-                // A batch waiting for its change-log lines is retried even when nothing else is due.
-                if !settled.isEmpty || (ingestor.hasUnloggedBatch && now >= nextUnloggedTry) {
-                    nextUnloggedTry = now + .seconds(5)
-                    ingestor.maxFileSize = daemon.maxFileSize.withLock { $0 }
-                    let entries = Dictionary(settled.map { ($0.relative, $0) }, uniquingKeysWith: { first, _ in first })
-                    for failure in ingestor.ingest(settled.map(\.relative)) {
-                        // A file of an earlier batch whose lines were appended only now has no entry here: it
-                        // settles again from how it looks now.
-                        let entry =
-                            entries[failure.relative]
-                            ?? IngestQueue.Entry(
-                                relative: failure.relative,
-                                due: now,
-                                fingerprint: try? FileSystem.status(ingestor.inbox.path(of: failure.relative))?
-                                    .fingerprint
-                            )
-                        let delay = Duration.seconds(min(60, 1 << min(entry.attempts, 6)))
-                        var metadata: Logger.Metadata = ["REPORTSYNC_FILE": "\(failure.relative.spelling)"]
-                        if let errno = failure.errno { metadata["ERRNO"] = "\(errno.rawValue)" }
-                        logger.error(
-                            "a file stays in the inbox and is retried in \(delay): \(failure.reason)",
-                            metadata: metadata
-                        )
-                        queue.retry(entry, after: delay)
-                    }
-                }
-                now = ContinuousClock.now
-                let status = daemon.statusLine(ingestor)
-                if status != lastStatus {
-                    daemon.notifier.notifyStatus(status)
-                    daemon.sentStatus.withLock { $0 = status }
-                    lastStatus = status
-                }
-                // The saved index only shortens the catch-up from the change log at start-up, so it is
-                // saved rarely, and only when there is nothing to ingest.
-                if ingestor.index.lastSeq != indexSavedSeq && work.due.isEmpty && now - lastIndexSave > .seconds(300) {
-                    do {
-                        try ingestor.index.save(to: ingestor.state.indexPath)
-                        indexSavedSeq = ingestor.index.lastSeq
-                    } catch {
-                        logger.warning(
-                            "cannot save the dedup index (it is caught up from the change log at start): \(error)",
-                            metadata: ["ERRNO": "\(error.errno.rawValue)"]
-                        )
-                    }
-                    lastIndexSave = now
-                }
-                if work.stopping { return }
-            }
-        }
-
-        /// True when `entry` may be read now: renamed in, or unchanged for the settle interval and open
-        /// for writing nowhere. A file still changing or still open is noted again to settle anew.
-        private func hasSettled(_ entry: IngestQueue.Entry) -> Bool {
-            guard let fingerprint = entry.fingerprint else { return true }
-            let path = ingestor.inbox.path(of: entry.relative)
-            guard let info = try? FileSystem.status(path), info.isRegularFile else { return false }
-            if info.fingerprint == fingerprint && FileSystem.isOpenForWriting(path) != true { return true }
-            daemon.queue.note(entry.relative, .settling(info.fingerprint))
-            return false
-        }
     }
 }
 

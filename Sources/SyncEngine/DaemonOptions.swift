@@ -1,4 +1,3 @@
-import Glibc
 import SystemPackage
 
 /// Where the daemon works and how patiently: the resolved configuration of `reportsyncd run`.
@@ -39,21 +38,19 @@ public struct DaemonOptions: Sendable, Equatable {
         for folder in [inbox, mirror, state] {
             do {
                 try FileSystem.createDirectory(folder)
+                resolved.append(try FileSystem.resolved(folder))
             } catch {
                 throw .cannotCreateFolder(error)
             }
-            guard let real = folder.withPlatformString({ realpath($0, nil) }) else {
-                throw .cannotCreateFolder(FileSystemError("resolve", folder, Errno(rawValue: errno)))
-            }
-            resolved.append(FilePath(platformString: real))
-            free(real)
         }
         let (inboxPath, mirrorPath, statePath) = (resolved[0], resolved[1], resolved[2])
         for (name, path) in [("mirror", mirrorPath), ("state", statePath)] where path.starts(with: inboxPath) {
             throw .folderInsideInbox(name: name, path: path, inbox: inboxPath)
         }
-        if inboxPath.withPlatformString({ access($0, R_OK | W_OK | X_OK) }) != 0 {
-            throw .inboxUnusable(FileSystemError("read and write", inboxPath, Errno(rawValue: errno)))
+        do {
+            try FileSystem.checkReadWriteAccess(inboxPath)
+        } catch {
+            throw .inboxUnusable(error)
         }
         let stateFolder = StateFolder(root: statePath)
         for folder in [mirrorPath.appending("records"), stateFolder.archivePath, stateFolder.rejectedPath] {

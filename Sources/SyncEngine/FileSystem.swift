@@ -4,7 +4,8 @@ import SystemPackage
 
 /// The system calls every stage uses, in one place: durable writes and renames, directory fsync,
 /// bounded reads, listing without following symlinks. Each retries `EINTR` and throws a
-/// ``FileSystemError`` naming the operation and the path.
+/// ``FileSystemError`` naming the operation and the path; each asks ``SystemCallFaults`` first, the
+/// seam through which a test makes any of them fail.
 ///
 /// Paths are ``FilePath``s and reach the kernel byte for byte: a name that is not UTF-8 (GBK from a
 /// Windows client, bytes valid in no encoding) is opened, moved and listed like any other.
@@ -12,12 +13,14 @@ import SystemPackage
 /// Durability rule: a file is durable after write + `fsync` of the file + `rename` into place +
 /// `fsync` of the directory that holds it.
 enum FileSystem {
-    /// Retries `body` while it fails with `EINTR`; throws the other errors.
+    /// Runs the system call `body` (`operation` on `path`), retrying while it fails with `EINTR`; throws
+    /// the other errors, and the error a test's ``FaultPlan`` names without running `body`.
     static func call<T: BinaryInteger>(
         _ operation: String,
         _ path: FilePath,
         _ body: () -> T
     ) throws(FileSystemError) -> T {
+        if let errno = SystemCallFaults.fault(operation, path) { throw FileSystemError(operation, path, errno) }
         while true {
             let result = body()
             if result >= 0 { return result }
@@ -27,8 +30,25 @@ enum FileSystem {
     }
 
     /// Opens `path` read-only, never following a symlink in its last component.
-    static func openForReading(_ path: FilePath) throws(FileSystemError) -> Int32 {
-        try call("open", path) { path.withPlatformString { open($0, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC) } }
+    static func openForReading(_ path: FilePath) throws(FileSystemError) -> FileDescriptor {
+        try open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+    }
+
+    /// Opens `path` with `flags` (and `permissions` for a file it creates); `operation` names it in errors.
+    static func open(
+        _ path: FilePath,
+        _ flags: Int32,
+        permissions: mode_t = 0o644,
+        operation: String = "open"
+    ) throws(FileSystemError) -> FileDescriptor {
+        FileDescriptor(
+            rawValue: try call(operation, path) { path.withPlatformString { Glibc.open($0, flags, permissions) } }
+        )
+    }
+
+    /// Closes `descriptor`; nothing is left to do when that fails.
+    static func close(_ descriptor: FileDescriptor) {
+        _ = Glibc.close(descriptor.rawValue)
     }
 
     /// Whether some process holds `path` open for writing, as a read lease tells: `F_SETLEASE` with
@@ -39,11 +59,13 @@ enum FileSystem {
         let setLease: Int32 = 1024  // F_SETLEASE, Linux-specific (F_LINUX_SPECIFIC_BASE + 0)
         guard let descriptor = try? openForReading(path) else { return nil }
         defer { close(descriptor) }
-        if fcntl(descriptor, setLease, Int32(F_RDLCK)) == 0 {
-            _ = fcntl(descriptor, setLease, Int32(F_UNLCK))
+        do {
+            _ = try call("lease", path) { fcntl(descriptor.rawValue, setLease, Int32(F_RDLCK)) }
+            _ = try? call("lease", path) { fcntl(descriptor.rawValue, setLease, Int32(F_UNLCK)) }
             return false
+        } catch {
+            return error.errno == .resourceTemporarilyUnavailable ? true : nil
         }
-        return Glibc.errno == EAGAIN ? true : nil
     }
 
     /// The metadata of `path` itself (a symlink is described, not followed); `nil` when it is gone.
@@ -57,14 +79,21 @@ enum FileSystem {
         return info
     }
 
+    /// The metadata of the open file `descriptor` (at `path`).
+    static func status(of descriptor: FileDescriptor, path: FilePath) throws(FileSystemError) -> stat {
+        var info = stat()
+        _ = try call("fstat", path) { fstat(descriptor.rawValue, &info) }
+        return info
+    }
+
     /// Reads at most `limit` bytes from `descriptor`.
-    static func read(_ descriptor: Int32, limit: Int, path: FilePath) throws(FileSystemError) -> [UInt8] {
+    static func read(_ descriptor: FileDescriptor, limit: Int, path: FilePath) throws(FileSystemError) -> [UInt8] {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         while bytes.count < limit {
             let wanted = min(chunk.count, limit - bytes.count)
             let count = try call("read", path) {
-                chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, wanted) }
+                chunk.withUnsafeMutableBytes { Glibc.read(descriptor.rawValue, $0.baseAddress, wanted) }
             }
             if count == 0 { break }
             bytes += chunk[0..<count]
@@ -74,7 +103,7 @@ enum FileSystem {
 
     /// Writes all of `bytes` to `descriptor`: at its file offset, or at `position` when given (`pwrite`).
     static func write(
-        _ descriptor: Int32,
+        _ descriptor: FileDescriptor,
         _ bytes: [UInt8],
         at position: Int? = nil,
         path: FilePath
@@ -86,9 +115,9 @@ enum FileSystem {
                     let start = buffer.baseAddress! + offset
                     let remaining = bytes.count - offset
                     return if let position {
-                        pwrite(descriptor, start, remaining, off_t(position + offset))
+                        pwrite(descriptor.rawValue, start, remaining, off_t(position + offset))
                     } else {
-                        Glibc.write(descriptor, start, remaining)
+                        Glibc.write(descriptor.rawValue, start, remaining)
                     }
                 }
             }
@@ -96,8 +125,18 @@ enum FileSystem {
         }
     }
 
-    static func fsync(_ descriptor: Int32, path: FilePath) throws(FileSystemError) {
-        _ = try call("fsync", path) { Glibc.fsync(descriptor) }
+    static func fsync(_ descriptor: FileDescriptor, path: FilePath) throws(FileSystemError) {
+        _ = try call("fsync", path) { Glibc.fsync(descriptor.rawValue) }
+    }
+
+    /// Cuts the file of `descriptor` (at `path`) to `length` bytes.
+    static func truncate(_ descriptor: FileDescriptor, to length: Int, path: FilePath) throws(FileSystemError) {
+        _ = try call("truncate", path) { ftruncate(descriptor.rawValue, off_t(length)) }
+    }
+
+    /// Moves the file offset of `descriptor` (at `path`) to `offset`.
+    static func seek(_ descriptor: FileDescriptor, to offset: Int, path: FilePath) throws(FileSystemError) {
+        _ = try call("seek", path) { lseek(descriptor.rawValue, off_t(offset), SEEK_SET) }
     }
 
     /// Makes the entries of `directory` (creations, renames, removals) durable.
@@ -135,21 +174,19 @@ enum FileSystem {
     }
 
     /// Creates (or truncates) the temp file of `path` for writing: its path and descriptor.
-    private static func createTemporary(
+    static func createTemporary(
         for path: FilePath
     ) throws(FileSystemError) -> (
-        path: FilePath, descriptor: Int32
+        path: FilePath, descriptor: FileDescriptor
     ) {
         let temporary = temporaryName(for: path)
-        let descriptor = try call("create", temporary) {
-            temporary.withPlatformString { open($0, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644) }
-        }
-        return (temporary, descriptor)
+        let flags = O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC
+        return (temporary, try open(temporary, flags, operation: "create"))
     }
 
     /// Opens the folder `path` itself, for an fsync or a `syncfs`.
-    private static func openDirectory(_ path: FilePath) throws(FileSystemError) -> Int32 {
-        try call("open directory", path) { path.withPlatformString { open($0, O_RDONLY | O_DIRECTORY | O_CLOEXEC) } }
+    private static func openDirectory(_ path: FilePath) throws(FileSystemError) -> FileDescriptor {
+        try open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC, operation: "open directory")
     }
 
     /// Flushes everything written to the file system that holds `path` (`syncfs`): one flush for a
@@ -157,7 +194,7 @@ enum FileSystem {
     static func syncFileSystem(containing path: FilePath) throws(FileSystemError) {
         let descriptor = try openDirectory(path)
         defer { close(descriptor) }
-        _ = try call("syncfs", path) { syncfs(descriptor) }
+        _ = try call("syncfs", path) { syncfs(descriptor.rawValue) }
     }
 
     /// The temp file ``replace(_:with:)`` writes before renaming: a dot-name, so no reader picks it up.
@@ -182,105 +219,27 @@ enum FileSystem {
         }
     }
 
-    /// Removes `path`, ignoring any failure: for temp files a failed write leaves (they are swept later).
-    static func unlinkQuietly(_ path: FilePath) {
-        _ = path.withPlatformString { unlink($0) }
-    }
-
-    /// A file written to its temp file: not yet durable, not yet in place (see ``commit(_:fileSystemOf:)``).
-    struct StagedFile {
-        var path: FilePath
-        var temporary: FilePath
-    }
-
-    /// Writes `bytes` to the temp file of `path`, unsynced.
-    static func stage(_ bytes: [UInt8], for path: FilePath) throws(FileSystemError) -> StagedFile {
-        StagedFile(path: path, temporary: try writeTemporary(for: path, bytes, sync: false))
-    }
-
-    /// Copies `source` in chunks to the temp file of `destination`, unsynced, keeping its times and
-    /// stamping the copy with the original's ``FileFingerprint/origin`` (``originAttribute``): whoever
-    /// finds the original beside a copy in place can tell the copy was made from it. Returns `nil`, and
-    /// copies nothing, when `source` is no longer the file with the `expected` fingerprint.
-    static func stageCopy(
-        of source: FilePath,
-        for destination: FilePath,
-        expecting expected: FileFingerprint
-    ) throws(FileSystemError) -> StagedFile? {
-        let input = try openForReading(source)
-        defer { close(input) }
-        var info = stat()
-        _ = try call("fstat", source) { fstat(input, &info) }
-        guard info.fingerprint == expected else { return nil }
-        let (temporary, output) = try createTemporary(for: destination)
-        defer { close(output) }
-        do {
-            while true {
-                let chunk = try read(input, limit: 1 << 20, path: source)
-                if chunk.isEmpty { break }
-                try write(output, chunk, path: temporary)
-            }
-        } catch {
-            unlinkQuietly(temporary)
-            throw error
-        }
-        var times = [info.st_atim, info.st_mtim]
-        _ = futimens(output, &times)
-        // A file system without user extended attributes keeps no stamp: an original that a crash left
-        // beside its copy is then taken for a new drop and gets a `duplicate` event.
-        let origin = info.fingerprint.origin
-        _ = fsetxattr(output, originAttribute, origin, origin.utf8.count, 0)
-        return StagedFile(path: destination, temporary: temporary)
-    }
-
-    /// Removes the temp file of a staged file that will not be committed (nothing if it is in place).
-    static func discard(_ staged: StagedFile) {
-        unlinkQuietly(staged.temporary)
-    }
-
-    /// Makes staged files durable and puts them in place (group commit): one `syncfs` of the file system
-    /// that holds `root` for their contents, a rename each, one fsync per folder.
-    static func commit(_ staged: some Collection<StagedFile>, fileSystemOf root: FilePath) throws(FileSystemError) {
-        guard !staged.isEmpty else { return }
-        try syncFileSystem(containing: root)
-        var folders: Set<FilePath> = []
-        for file in staged {
-            try rename(file.temporary, to: file.path)
-            folders.insert(file.path.removingLastComponent())
-        }
-        for folder in folders { try syncDirectory(folder) }
-    }
-
-    /// The extended attribute that names the original a copy was made from (see
-    /// ``stageCopy(of:for:expecting:)``).
-    static let originAttribute = "user.reportsyncd.origin"
-
-    /// The ``FileFingerprint/origin`` stamped on `path` by ``stageCopy(of:for:expecting:)``, if any.
-    static func origin(of path: FilePath) -> String? {
-        var buffer = [UInt8](repeating: 0, count: 128)
-        let count = path.withPlatformString { lgetxattr($0, originAttribute, &buffer, buffer.count) }
-        return count < 0 ? nil : String(decoding: buffer[..<count], as: UTF8.self)
-    }
-
-    /// Whether the file system of `path` keeps user extended attributes (the origin stamp needs them).
-    static func keepsUserAttributes(_ path: FilePath) -> Bool {
-        let probe = "user.reportsyncd.probe"
-        let kept = path.withPlatformString { lsetxattr($0, probe, "1", 1, 0) == 0 }
-        guard kept else { return Glibc.errno != ENOTSUP && Glibc.errno != EOPNOTSUPP }
-        _ = path.withPlatformString { lremovexattr($0, probe) }
-        return true
-    }
-
+    /// Removes `path`; a missing file counts as removed.
     static func remove(_ path: FilePath) throws(FileSystemError) {
         do {
-            _ = try call("unlink", path) { path.withPlatformString { unlink($0) } }
+            try unlink(path)
         } catch let error where error.errno == .noSuchFileOrDirectory {
         }
     }
 
+    /// Removes `path`; a missing file is an error (see ``remove(_:)`` for one that is not).
+    static func unlink(_ path: FilePath) throws(FileSystemError) {
+        _ = try call("unlink", path) { path.withPlatformString { Glibc.unlink($0) } }
+    }
+
+    /// Removes `path`, ignoring any failure: for temp files a failed write leaves (they are swept later).
+    static func unlinkQuietly(_ path: FilePath) {
+        try? unlink(path)
+    }
+
     /// All the bytes of the file at `path`; `nil` when there is none.
     static func contents(of path: FilePath) throws(FileSystemError) -> [UInt8]? {
-        let descriptor: Int32
+        let descriptor: FileDescriptor
         do {
             descriptor = try openForReading(path)
         } catch let error where error.errno == .noSuchFileOrDirectory {
@@ -304,11 +263,27 @@ enum FileSystem {
         }
     }
 
+    /// `path` made absolute, with every symlink in it resolved (`realpath`).
+    static func resolved(_ path: FilePath) throws(FileSystemError) -> FilePath {
+        if let errno = SystemCallFaults.fault("resolve", path) { throw FileSystemError("resolve", path, errno) }
+        guard let real = path.withPlatformString({ realpath($0, nil) }) else {
+            throw FileSystemError("resolve", path, Errno(rawValue: Glibc.errno))
+        }
+        defer { free(real) }
+        return FilePath(platformString: real)
+    }
+
+    /// Throws unless this process may list, read and write in the folder `path`.
+    static func checkReadWriteAccess(_ path: FilePath) throws(FileSystemError) {
+        _ = try call("read and write", path) { path.withPlatformString { access($0, R_OK | W_OK | X_OK) } }
+    }
+
     /// Where `d_name` starts in a `dirent`.
     private static let direntNameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
 
     /// The names in `directory`, without `.` and `..`, byte for byte.
     static func entries(of directory: FilePath) throws(FileSystemError) -> [FilePath.Component] {
+        if let errno = SystemCallFaults.fault("list", directory) { throw FileSystemError("list", directory, errno) }
         guard let stream = directory.withPlatformString({ opendir($0) }) else {
             throw FileSystemError("list", directory, Errno(rawValue: Glibc.errno))
         }
@@ -327,49 +302,4 @@ enum FileSystem {
         }
         return names
     }
-}
-
-extension stat {
-    var isRegularFile: Bool { st_mode & S_IFMT == S_IFREG }
-    var isDirectory: Bool { st_mode & S_IFMT == S_IFDIR }
-
-    /// What kind of file this is, in words for a log line.
-    var kindDescription: String {
-        switch st_mode & S_IFMT {
-        case S_IFREG: "regular file"
-        case S_IFDIR: "directory"
-        case S_IFLNK: "symlink"
-        case S_IFIFO: "FIFO"
-        case S_IFSOCK: "socket"
-        case S_IFCHR: "character device"
-        case S_IFBLK: "block device"
-        default: "special file"
-        }
-    }
-
-    /// What must stay unchanged for a file to count as settled, and as the file that was read.
-    var fingerprint: FileFingerprint {
-        FileFingerprint(
-            size: Int(st_size),
-            modified: st_mtim.tv_sec * 1_000_000_000 + st_mtim.tv_nsec,
-            changed: st_ctim.tv_sec * 1_000_000_000 + st_ctim.tv_nsec,
-            device: st_dev,
-            inode: st_ino
-        )
-    }
-}
-
-/// What the settle check compares between two looks at a file, and the retirement compares with the
-/// look taken when the file was read.
-struct FileFingerprint: Equatable, Sendable {
-    var size: Int
-    var modified: Int
-    /// The inode change time: it moves on every write, rename, link or attribute change.
-    var changed: Int
-    var device: UInt
-    var inode: UInt
-
-    /// This file, and no later file of the same name or content: inode and change time. (Not the device
-    /// number, which may change from one boot to the next, as after the crash the stamp is there for.)
-    var origin: String { "\(inode):\(changed)" }
 }

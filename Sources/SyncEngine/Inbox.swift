@@ -133,7 +133,7 @@ struct Inbox: Sendable {
             step(retirement, &failures) { source throws(FileSystemError) in
                 // Not `FileSystem.remove`, which takes ENOENT for done: the file was there a moment ago,
                 // so ENOENT here is a failure to retry, never a reason to stop looking at the file.
-                _ = try FileSystem.call("unlink", source) { source.withPlatformString { unlink($0) } }
+                try FileSystem.unlink(source)
                 moved[source.removingLastComponent(), default: []].append(retirement.relative)
                 return true
             }

@@ -1,4 +1,3 @@
-import Glibc
 import ReportCore
 import SystemPackage
 
@@ -58,7 +57,7 @@ struct Mirror {
     func recordState(agency: String, year: Int) -> RecordState {
         let path = recordPath(agency: agency, year: year)
         guard let descriptor = try? FileSystem.openForReading(path) else { return .missing }
-        defer { _ = Glibc.close(descriptor) }
+        defer { FileSystem.close(descriptor) }
         guard let bytes = try? FileSystem.read(descriptor, limit: .max, path: path) else { return .unreadable }
         if bytes.isEmpty { return .empty }
         return (try? Record(jsonBytes: bytes)).map(RecordState.record) ?? .unreadable

@@ -1,3 +1,4 @@
+import CFileSystem
 import Glibc
 import SystemPackage
 
@@ -8,7 +9,7 @@ import SystemPackage
 /// instead: `poll` reports `POLLPRI` on ``descriptor`` once the table has changed since the last poll.
 final class MountTable: Sendable {
     /// Polled for `POLLPRI`: the table has changed.
-    let descriptor: Int32
+    let descriptor: FileDescriptor
     private static let path: FilePath = "/proc/self/mountinfo"
 
     /// Opens the table; throws when there is none (no `/proc`).
@@ -17,7 +18,23 @@ final class MountTable: Sendable {
     }
 
     deinit {
-        close(descriptor)
+        FileSystem.close(descriptor)
+    }
+
+    /// The name of the network file system `path` is on (NFS, CIFS, SMB), `nil` for a local one: inotify
+    /// does not see what other machines write there.
+    static func networkFileSystemName(of path: FilePath) -> String? {
+        var info = statfs()
+        guard (try? FileSystem.call("statfs", path, { path.withPlatformString { statfs($0, &info) } })) != nil else {
+            return nil
+        }
+        switch UInt32(truncatingIfNeeded: info.f_type) {
+        case 0x6969: return "NFS"
+        case 0xFF53_4D42: return "CIFS"
+        case 0x517B: return "SMB"
+        case 0xFE53_4D42: return "SMB2"
+        default: return nil
+        }
     }
 
     /// The mount points at or below `root`, relative to it (the empty path is `root` itself).

@@ -106,7 +106,7 @@ struct Recovery {
 
     /// The record of the event `current`, parsed again from its original.
     private func original(of current: DedupIndex.Current) -> Record? {
-        let retiredName = ChangeEvent.retiredName(seq: current.seq, of: current.source.path)
+        let retiredName = StateFolder.retiredName(seq: current.seq, of: current.source.path)
         for path in [state.retiredPath(of: .added, named: retiredName), inbox.path(of: current.source.path)] {
             guard let bytes = try? FileSystem.contents(of: path) else { continue }
             if case .success(let record) = parser.parse(bytes, sourceName: current.source.name),

@@ -1,8 +1,15 @@
+import Glibc
 import SystemPackage
 
 /// The state folder: `archive/` and `rejected/` for retired originals, the dedup index, the lock.
-struct StateFolder {
-    let root: FilePath
+public struct StateFolder: Sendable {
+    /// The state folder.
+    public let root: FilePath
+
+    /// The state folder at `root`.
+    public init(root: FilePath) {
+        self.root = root
+    }
 
     var archivePath: FilePath { root.appending("archive") }
     var rejectedPath: FilePath { root.appending("rejected") }
@@ -17,6 +24,11 @@ struct StateFolder {
     }
 
     /// Where the original of `event` ends up: `archive/<seq>-<basename>` or `rejected/<seq>-<basename>`.
+    public func retiredPath(of event: ChangeEvent) -> FilePath {
+        retiredPath(of: event.event, named: retiredName(of: event))
+    }
+
+    /// Where an original of the kind `event` named `retiredName` ends up.
     func retiredPath(of event: ChangeEventKind, named retiredName: FilePath.Component) -> FilePath {
         retirementFolder(for: event).appending(retiredName)
     }
@@ -28,4 +40,43 @@ struct StateFolder {
     }
 
     static let reasonSuffix = ".reason.json"
+
+    /// The name of `event`'s original in archive/ or rejected/: `<seq>-` and the original bytes of its
+    /// basename (see ``retiredName(seq:of:)``).
+    public func retiredName(of event: ChangeEvent) -> FilePath.Component {
+        Self.retiredName(seq: event.seq, of: event.source.path)
+    }
+
+    /// `<seq>-<basename>` of the inbox file `path`; the basename's end is cut when the name of its reason's
+    /// temp file (`.<name>.reason.json.tmp`) would be over the 255 bytes a file name may have (a UTF-8 name
+    /// at a character boundary, any other name at a byte).
+    static func retiredName(seq: Int, of path: FilePath) -> FilePath.Component {
+        let longestSuffix = ".".utf8.count + reasonSuffix.utf8.count + FileSystem.temporarySuffix.utf8.count
+        var name = Array("\(seq)-".utf8) + (path.lastComponent?.bytes ?? [])
+        let isUTF8 = String(validating: name, as: UTF8.self) != nil
+        if name.count + longestSuffix > 255 {
+            name.removeLast(name.count + longestSuffix - 255)
+            while isUTF8 && String(validating: name, as: UTF8.self) == nil { name.removeLast() }
+        }
+        // `<seq>-` and the bytes of one name: never empty, never holding a `/`.
+        return FilePath.Component(bytes: name)!
+    }
+
+    /// Takes the state folder's lock, so that two daemons never share one state; the caller closes the
+    /// descriptor to release it.
+    func lock() throws(DaemonError) -> FileDescriptor {
+        let descriptor: FileDescriptor
+        do {
+            descriptor = try FileSystem.open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC)
+        } catch {
+            throw .cannotCreateFolder(error)
+        }
+        do {
+            _ = try FileSystem.call("flock", lockPath) { flock(descriptor.rawValue, LOCK_EX | LOCK_NB) }
+        } catch {
+            FileSystem.close(descriptor)
+            throw .alreadyRunning(lockPath: lockPath)
+        }
+        return descriptor
+    }
 }

@@ -1,3 +1,5 @@
+// Over the ~300 lines of other files: the table of every way a file arrives and the inotify handling that
+// covers each belong in one place.
 import CFileSystem
 import Foundation
 import Glibc
@@ -37,7 +39,7 @@ final class Watcher: Sendable {
     private let inbox: Inbox
     private let queue: IngestQueue
     private let logger: Logger
-    private let descriptor: Int32
+    private let descriptor: FileDescriptor
     /// `nil` when the process has no mount table to watch (no `/proc`).
     private let mountTable: MountTable?
     private let state = Mutex(State())
@@ -63,8 +65,12 @@ final class Watcher: Sendable {
         self.inbox = inbox
         self.queue = queue
         self.logger = logger
-        descriptor = try FileSystem.call("inotify_init1", inbox.root) { inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC)) }
-        let remote = Self.remoteFileSystemName(of: inbox.root)
+        descriptor = FileDescriptor(
+            rawValue: try FileSystem.call("inotify_init1", inbox.root) {
+                inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
+            }
+        )
+        let remote = MountTable.networkFileSystemName(of: inbox.root)
         if let remote {
             logger.warning(
                 "the inbox is on \(remote): inotify does not see writes made on other machines, so it is also scanned periodically",
@@ -87,7 +93,7 @@ final class Watcher: Sendable {
     }
 
     deinit {
-        close(descriptor)
+        FileSystem.close(descriptor)
     }
 
     /// True while some part of the inbox is not covered by inotify.
@@ -129,14 +135,19 @@ final class Watcher: Sendable {
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: bufferSize, alignment: 8)
         defer { buffer.deallocate() }
         let headerSize = MemoryLayout<inotify_event>.size
-        var pollers = [pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)]
-        if let mountTable { pollers.append(pollfd(fd: mountTable.descriptor, events: Int16(POLLPRI), revents: 0)) }
+        var pollers = [pollfd(fd: descriptor.rawValue, events: Int16(POLLIN), revents: 0)]
+        if let mountTable {
+            pollers.append(pollfd(fd: mountTable.descriptor.rawValue, events: Int16(POLLPRI), revents: 0))
+        }
         while !state.withLock({ $0.stopping }) {
-            guard poll(&pollers, nfds_t(pollers.count), 250) > 0 else { continue }
+            let ready = try? FileSystem.call("poll", inbox.root) { poll(&pollers, nfds_t(pollers.count), 250) }
+            guard let ready, ready > 0 else { continue }
             if pollers.count > 1 && pollers[1].revents != 0 { scanChangedMountPoints() }
             guard pollers[0].revents & Int16(POLLIN) != 0 else { continue }
-            let count = read(descriptor, buffer.baseAddress, bufferSize)
-            guard count > 0 else { continue }
+            let count = try? FileSystem.call("read", inbox.root) {
+                read(descriptor.rawValue, buffer.baseAddress, bufferSize)
+            }
+            guard let count, count > 0 else { continue }
             var offset = 0
             while offset + headerSize <= count {
                 let header = buffer.loadUnaligned(fromByteOffset: offset, as: inotify_event.self)
@@ -169,7 +180,7 @@ final class Watcher: Sendable {
         }
         if mask & UInt32(IN_DELETE_SELF | IN_MOVE_SELF) != 0 {
             if folder.isEmpty {
-                inotify_rm_watch(descriptor, watch)
+                removeWatch(watch, of: folder)
                 forget(watch: watch, folder: folder)
             }
             return
@@ -248,15 +259,19 @@ final class Watcher: Sendable {
     /// Adds a watch on `folder`; false when it could not be added.
     private func addWatch(_ folder: FilePath) -> Bool {
         let path = inbox.path(of: folder)
-        let watch = path.withPlatformString { inotify_add_watch(descriptor, $0, Self.folderMask) }
-        guard watch < 0 else {
+        let error: Errno
+        do {
+            let watch = try FileSystem.call("watch", path) {
+                path.withPlatformString { inotify_add_watch(descriptor.rawValue, $0, Self.folderMask) }
+            }
             state.withLock { state in
                 state.folders[watch] = folder
                 if folder.isEmpty { state.rootWatch = watch }
             }
             return true
+        } catch let failure {
+            error = failure.errno
         }
-        let error = Errno(rawValue: errno)
         switch error {
         case .noSpace:
             let first = state.withLock { state in
@@ -278,6 +293,12 @@ final class Watcher: Sendable {
             )
         }
         return false
+    }
+
+    /// Removes the watch `watch` (on `folder`, for errors) from the inotify instance; a watch the kernel has
+    /// already dropped needs nothing more.
+    private func removeWatch(_ watch: Int32, of folder: FilePath) {
+        _ = try? FileSystem.call("unwatch", inbox.path(of: folder)) { inotify_rm_watch(descriptor.rawValue, watch) }
     }
 
     private func forget(watch: Int32, folder: FilePath) {
@@ -302,7 +323,7 @@ final class Watcher: Sendable {
             state.folders.filter { $0.value.starts(with: relative) }.map(\.key)
         }
         for watch in watches {
-            inotify_rm_watch(descriptor, watch)
+            removeWatch(watch, of: relative)
             state.withLock { $0.folders[watch] = nil }
         }
     }
@@ -314,18 +335,5 @@ final class Watcher: Sendable {
             "skipping \(info.kindDescription) in the inbox: only regular files are read, symlinks are never followed",
             metadata: ["REPORTSYNC_FILE": "\(relative.spelling)"]
         )
-    }
-
-    /// The name of the network file system `path` is on, `nil` for a local one.
-    private static func remoteFileSystemName(of path: FilePath) -> String? {
-        var info = statfs()
-        guard path.withPlatformString({ statfs($0, &info) }) == 0 else { return nil }
-        switch UInt32(truncatingIfNeeded: info.f_type) {
-        case 0x6969: return "NFS"
-        case 0xFF53_4D42: return "CIFS"
-        case 0x517B: return "SMB"
-        case 0xFE53_4D42: return "SMB2"
-        default: return nil
-        }
     }
 }

@@ -82,15 +82,15 @@ import Testing
 
     @Test func longNamesAreCutToFitWithTheirReason() {
         let long = FilePath("a/" + String(repeating: "报", count: 84) + ".txt")  // a 256-byte name
-        let name = ChangeEvent.retiredName(seq: 123_456, of: long).string
+        let name = StateFolder.retiredName(seq: 123_456, of: long).string
         #expect(".\(name).reason.json.tmp".utf8.count <= 255)
         #expect(name.hasPrefix("123456-报报"))
         #expect(String(validating: name.utf8, as: UTF8.self) != nil, "cut at a character boundary")
-        #expect(ChangeEvent.retiredName(seq: 7, of: "hubei/short.txt") == "7-short.txt")
+        #expect(StateFolder.retiredName(seq: 7, of: "hubei/short.txt") == "7-short.txt")
         // Any other name keeps its bytes, cut at a byte.
         let gbk = FilePath(bytes: [UInt8](repeating: 0xB1, count: 250))
         #expect(
-            ChangeEvent.retiredName(seq: 7, of: gbk).bytes == Array("7-".utf8) + [UInt8](repeating: 0xB1, count: 236)
+            StateFolder.retiredName(seq: 7, of: gbk).bytes == Array("7-".utf8) + [UInt8](repeating: 0xB1, count: 236)
         )
     }
 
@@ -104,6 +104,6 @@ import Testing
         let object = try JSONSerialization.jsonObject(with: Data(added.jsonLine())) as! [String: Any]
         #expect(Set(object.keys) == ["seq", "time", "event", "source", "agency", "year", "contentHash", "status"])
         #expect((object["source"] as? [String: Any])?["name"] as? String == "f7.txt")
-        #expect(added.retiredName == "7-f7.txt")
+        #expect(StateFolder(root: "/state").retiredName(of: added) == "7-f7.txt")
     }
 }

@@ -7,6 +7,8 @@ import SyncEngine
 import SystemPackage
 import Testing
 
+@testable import reportsyncd
+
 /// The real daemon on real folders, with files dropped into the inbox the ways people drop them.
 @Suite("Daemon: files dropped into the inbox")
 struct DaemonDropTests {

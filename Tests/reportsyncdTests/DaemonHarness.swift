@@ -157,7 +157,7 @@ final class DaemonHarness {
 
     /// Where the original of `event` is kept: `archive/<seq>-<basename>` or `rejected/<seq>-<basename>`.
     func retiredPath(of event: ChangeEvent) -> FilePath {
-        FilePath(state).appending(event.event == .rejected ? "rejected" : "archive").appending(event.retiredName)
+        StateFolder(root: FilePath(state)).retiredPath(of: event)
     }
 
     /// `rejected/<seq>-<basename>.reason.json`, the bytes of the name kept.

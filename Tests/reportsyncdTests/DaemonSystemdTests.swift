@@ -4,6 +4,8 @@ import ReportCore
 import SyncEngine
 import Testing
 
+@testable import reportsyncd
+
 /// The real daemon run the way systemd runs the `Type=notify` unit with `WatchdogSec=`: `NOTIFY_SOCKET` names a
 /// datagram socket the test owns, `WATCHDOG_USEC` asks for pings, and the log goes to the real journald. What
 /// arrives on the socket and in the journal is what systemd and `journalctl` would see.
