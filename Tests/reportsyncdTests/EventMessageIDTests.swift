@@ -4,6 +4,7 @@ import SyncEngine
 import SystemPackage
 import Testing
 
+@testable import SystemdService
 @testable import reportsyncd
 
 /// ``EventMessageID`` in front of a real ``ConsoleLogHandler`` writing to a pipe.

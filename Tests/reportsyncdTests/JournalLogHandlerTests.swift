@@ -5,6 +5,7 @@ import SystemPackage
 import Testing
 
 @testable import SystemdService
+@testable import reportsyncd
 
 /// Entries sent through ``JournalLogHandler`` to the real journald, read back with `journalctl -o json`.
 @Suite struct JournalLogHandlerTests {
