@@ -30,7 +30,7 @@ struct DaemonOverflowTests {
             try daemon.drop(Reports.bytes(number + 1000), as: name)
         }
         daemon.signal(SIGCONT)
-        try daemon.waitUntil("all 1,000 files are ingested") {
+        try daemon.waitUntil("all 1,000 files are ingested", patience: 300) {
             daemon.events().count >= names.count && daemon.files(in: daemon.inbox).isEmpty
         }
         #expect(daemon.stop() == 0)
