@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "reportsyncd", targets: ["reportsyncd"]),
         .library(name: "ReportCore", targets: ["ReportCore"]),
         .library(name: "SyncEngine", targets: ["SyncEngine"]),
+        .library(name: "OfficeExport", targets: ["OfficeExport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -47,11 +48,21 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        .target(
+            name: "OfficeExport",
+            dependencies: [
+                "ReportCore",
+                "SyncEngine",
+                .product(name: "SystemPackage", package: "swift-system"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         .executableTarget(
             name: "reportsyncd",
             dependencies: [
                 "ReportCore",
                 "SyncEngine",
+                "OfficeExport",
                 "CSystemd",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -73,6 +84,11 @@ let package = Package(
                 .product(name: "SystemPackage", package: "swift-system"),
             ],
             path: "Benchmarks/IngestBenchmark"
+        ),
+        .executableTarget(
+            name: "ExportBenchmark",
+            dependencies: ["OfficeExport", "SyncEngine", "ReportCore", "ReportFixtures"],
+            path: "Benchmarks/ExportBenchmark"
         ),
         .executableTarget(
             name: "ParserFuzz",
@@ -97,7 +113,7 @@ let package = Package(
         .testTarget(
             name: "reportsyncdTests",
             dependencies: [
-                "reportsyncd", "ReportCore", "ReportFixtures", "SyncEngine",
+                "reportsyncd", "ReportCore", "ReportFixtures", "SyncEngine", "OfficeExport",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "SystemPackage", package: "swift-system"),

@@ -174,7 +174,11 @@ final class Ingestor {
     private func logged(_ decided: [Decided], index working: DedupIndex) -> [IngestFailure] {
         index = working
         index.logOffset = changeLog.endOffset
-        for entry in decided { report(entry.event) }
+        let crossYear = CrossYearJournal(mirror: mirror, logger: logger)
+        for entry in decided {
+            report(entry.event)
+            crossYear.check(entry.event)
+        }
         return retire(decided)
     }
 

@@ -1,0 +1,49 @@
+import Logging
+import ReportCore
+
+/// The ingest journal's cross-year warnings: once an `added` or `revised` event is durable, its
+/// record is checked against the same agency's records of the year before and the year after
+/// already in the mirror (`CrossYearCheck`: `crossYear.carryOver`, `crossYear.inForce`,
+/// `crossYear.copiedProblems`), and each disagreement is one warning entry with `REPORTSYNC_RULE`.
+///
+/// Nothing is written: the record stays a function of its own bytes, and the change log is not
+/// touched. Like every journal entry, these are sent after the change log and may be lost in a
+/// crash; `reportsyncd status` and `export` recompute them from the mirror.
+struct CrossYearJournal {
+    /// The `MESSAGE_ID` of a cross-year warning, explained in `systemd/reportsyncd.catalog`.
+    static let messageID = "4ecfa96e528d46cfac098c57eff69bb8"
+
+    let mirror: Mirror
+    let logger: Logger
+
+    /// Logs the cross-year findings between the record of `event` and its mirrored neighbours.
+    func check(_ event: ChangeEvent) {
+        guard event.event == .added || event.event == .revised, let agency = event.agency, let year = event.year,
+            let record = mirror.record(agency: agency, year: year), record.contentHash == event.contentHash
+        else { return }
+        var findings: [CrossYearFinding] = []
+        if let previous = mirror.record(agency: agency, year: year - 1) {
+            findings += CrossYearCheck.findings(previous: previous, current: record)
+        }
+        if let next = mirror.record(agency: agency, year: year + 1) {
+            findings += CrossYearCheck.findings(previous: record, current: next)
+        }
+        for finding in findings {
+            logger.warning(
+                """
+                \(finding.finding.rule) \(finding.record.agency) \(finding.record.year) vs \(finding.other.year): \
+                \(finding.finding.message)
+                """,
+                metadata: [
+                    "MESSAGE_ID": "\(Self.messageID)",
+                    "REPORTSYNC_RULE": "\(finding.finding.rule)",
+                    "REPORTSYNC_SEQ": "\(event.seq)",
+                    "REPORTSYNC_AGENCY": "\(finding.record.agency)",
+                    "REPORTSYNC_YEAR": "\(finding.record.year)",
+                    "REPORTSYNC_OTHER_YEAR": "\(finding.other.year)",
+                    "REPORTSYNC_CELLS": "\(finding.finding.cells.joined(separator: " "))",
+                ]
+            )
+        }
+    }
+}
