@@ -54,7 +54,9 @@ func writeMirror(at root: URL, agencies: Int, years: Int) throws -> Int {
             record.agency = "第\(agency)号测试单位"
             record.year = year
             // 3 % copy their own previous year's section, 1 % another agency's of the same year.
-            let source = agency % 33 == 0 && yearIndex > 0 ? (agency, yearIndex - 1) : agency % 97 == 0 ? (agency + 1, yearIndex) : (agency, yearIndex)
+            let source =
+                agency % 33 == 0 && yearIndex > 0
+                ? (agency, yearIndex - 1) : agency % 97 == 0 ? (agency + 1, yearIndex) : (agency, yearIndex)
             record.sections.problems = problems(source.0 * 10 + source.1)
             try Data(record.jsonBytes()).write(to: folder.appendingPathComponent("\(record.agency).json"))
             written += 1
@@ -97,7 +99,15 @@ let root = FileManager.default.temporaryDirectory.appendingPathComponent("export
 defer { try? FileManager.default.removeItem(at: root) }
 let start = ContinuousClock.now
 let count = try writeMirror(at: root, agencies: agencies, years: years)
-print(String(format: "mirror of %d records (%d agencies × %d years) written in %.1f s", count, agencies, years, seconds(since: start)))
+print(
+    String(
+        format: "mirror of %d records (%d agencies × %d years) written in %.1f s",
+        count,
+        agencies,
+        years,
+        seconds(since: start)
+    )
+)
 for what in ["read", "crossYear", "csv", "jsonl", "xlsx"] {
     let child = Process()
     child.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])

@@ -42,7 +42,11 @@ public struct Export: Sendable {
     }
 
     /// The export of the records `selection` picks, in `format` (`header` for CSV only).
-    public func bytes(_ format: Format, _ selection: RecordSelection = .init(), header: Header = .keys) throws -> [UInt8] {
+    public func bytes(
+        _ format: Format,
+        _ selection: RecordSelection = .init(),
+        header: Header = .keys
+    ) throws -> [UInt8] {
         let table = try table(selection)
         switch format {
         case .xlsx: return try table.workbook()

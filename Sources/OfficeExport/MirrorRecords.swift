@@ -1,7 +1,7 @@
 import Dispatch
 import ReportCore
-import Synchronization
 import SyncEngine
+import Synchronization
 import SystemPackage
 
 /// Which records of a mirror an export covers: some years (all when empty) and the agencies whose

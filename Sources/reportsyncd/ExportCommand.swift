@@ -33,7 +33,10 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "CSV column titles: keys (the record's keys) or zh (Chinese titles).")
     var header: Export.Header = .keys
 
-    @Option(name: [.customShort("o"), .customLong("output")], help: "The file to write (default: stdout for csv and jsonl).")
+    @Option(
+        name: [.customShort("o"), .customLong("output")],
+        help: "The file to write (default: stdout for csv and jsonl)."
+    )
     var output: String?
 
     func validate() throws {

@@ -7,7 +7,8 @@ import SyncEngine
 struct HistoryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "history",
-        abstract: "Show every event of an agency from the change log, oldest first, with the cells each revision changed.",
+        abstract:
+            "Show every event of an agency from the change log, oldest first, with the cells each revision changed.",
         discussion: """
             AGENCY matches every agency whose name contains it. A revision lists its changed cells as \
             old → new; the values come from parsing the archived originals (<state>/archive) again.

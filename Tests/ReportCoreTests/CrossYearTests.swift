@@ -137,7 +137,9 @@ struct CrossYearTests {
         #expect(columns.first?.title == "表二 规章 本年制发件数")
         #expect(columns.first { $0.key == "active.feesTenThousandYuan" }?.title == "表二 行政事业性收费（万元）")
         #expect(columns.first { $0.key == "reviews.review.other" }?.title == "表四 行政复议 其他结果")
-        #expect(columns.filter(\.isDecimal).map(\.key) == ["active.feesTenThousandYuan", "active.procurement.amountYuan"])
+        #expect(
+            columns.filter(\.isDecimal).map(\.key) == ["active.feesTenThousandYuan", "active.procurement.amountYuan"]
+        )
         let record = try? ReportParser().parse(SampleReport.distinct().bytes(.tsv), sourceName: "a.txt").get()
         let recordKeys = record?.cellValues.map(\.key) ?? []
         #expect(recordKeys == columns.filter { $0.edition != "2019" }.map(\.key))

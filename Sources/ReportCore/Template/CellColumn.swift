@@ -68,7 +68,9 @@ extension CellColumn {
             let parts = row.key.split(separator: ".")
             guard parts.count == 2 else { continue }
             let cell = "requests.\(row.key).total"
-            if groups.last?.key == String(parts[0]) { groups[groups.count - 1].cells.append(cell) } else {
+            if groups.last?.key == String(parts[0]) {
+                groups[groups.count - 1].cells.append(cell)
+            } else {
                 groups.append((String(parts[0]), [cell]))
             }
         }

@@ -118,7 +118,7 @@ enum Template {
     /// the three sub-rows as one row, read into `otherHandling.other`.
     static let otherHandlingFirstRow = 20
     /// The label of that collapsed row.
-    static let otherHandlingCollapsedNeedle = "其他处理"
+    static let otherHandlingCollapsedNeedle = requestGroupTitles["otherHandling"]!
 
     /// Table 4's three groups, whose 15 values follow one header.
     static let reviewGroups = ["review", "litigationDirect", "litigationAfterReview"]

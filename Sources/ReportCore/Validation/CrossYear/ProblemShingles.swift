@@ -40,7 +40,8 @@ struct ProblemShingles: Sendable {
 
     /// |A ∩ B| / |A ∪ B|, exactly; 0 for two empty sets.
     func jaccard(_ other: ProblemShingles) -> Double {
-        let (small, large) = shingles.count <= other.shingles.count ? (shingles, other.shingles) : (other.shingles, shingles)
+        let (small, large) =
+            shingles.count <= other.shingles.count ? (shingles, other.shingles) : (other.shingles, shingles)
         let common = small.reduce(0) { large.contains($1) ? $0 + 1 : $0 }
         let union = shingles.count + other.shingles.count - common
         return union == 0 ? 0 : Double(common) / Double(union)
