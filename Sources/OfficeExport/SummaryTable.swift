@@ -35,40 +35,68 @@ public struct SummaryTable: Sendable {
         for finding in crossYear { crossYearByRecord[finding.record, default: []].append(finding) }
         columns = SummaryColumn.all
         var problems: [Problem] = []
+        var layouts: [String: [Source]] = [:]
         rows = selected.map { record in
             let name = CrossYearFinding.RecordName(record)
             let related = crossYearByRecord[name] ?? []
             problems += record.validation.findings.map { Problem(record: name, finding: $0, other: nil) }
             problems += related.map { Problem(record: name, finding: $0.finding, other: $0.other) }
-            return Self.row(record, crossYear: related.count)
+            let cells = record.cellValues
+            if layouts[record.edition] == nil { layouts[record.edition] = Self.layout(keys: cells.map(\.key)) }
+            return Self.row(
+                record,
+                cells: cells.map(\.value),
+                layout: layouts[record.edition]!,
+                crossYear: related.count
+            )
         }
         self.problems = problems
     }
 
-    /// The values of `record`'s row, in the order of `SummaryColumn.all`.
-    private static func row(_ record: Record, crossYear: Int) -> [Value] {
-        let cells = Dictionary(record.cellValues.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
-        let findings = record.validation.findings
-        let identity: [String: Value] = [
-            "agency": .text(record.agency),
-            "year": .integer(record.year),
-            "edition": .text(record.edition),
-            "status": .text(record.validation.status.rawValue),
-            "errors": .integer(findings.count { $0.severity == .error }),
-            "warnings": .integer(findings.count { $0.severity == .warning }),
-            "crossYear": .integer(crossYear),
-        ]
+    /// Where a column's value comes from in a record.
+    private enum Source {
+        /// The `n`th value of `identity(of:crossYear:)`.
+        case identity(Int)
+        /// The value at this offset of the record's `cellValues`, read as `kind`.
+        case cell(Int, SummaryColumn.Kind)
+        /// The sum of the integer values at these offsets (an outcome group's total).
+        case sum([Int])
+        /// Not in this record's edition.
+        case blank
+    }
+
+    /// The source of each column for a record whose `cellValues` have `keys`, in order.
+    private static func layout(keys: [String]) -> [Source] {
+        let offsets = Dictionary(keys.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         let groups = Dictionary(uniqueKeysWithValues: CellColumn.requestOutcomeGroups.map { ($0.key, $0.cells) })
+        let identity = SummaryColumn.identity.map(\.key)
         return SummaryColumn.all.map { column in
-            if let value = identity[column.key] { return value }
-            if let members = groups[column.key] {
-                return .integer(members.reduce(0) { $0 + (cells[$1].flatMap { Int($0) } ?? 0) })
-            }
-            guard let text = cells[column.key] else { return .blank }
-            switch column.kind {
-            case .decimal: return .decimal(text)
-            case .integer: return Int(text).map(Value.integer) ?? .text(text)
-            case .text: return .text(text)
+            if let index = identity.firstIndex(of: column.key) { return .identity(index) }
+            if let members = groups[column.key] { return .sum(members.compactMap { offsets[$0] }) }
+            return offsets[column.key].map { .cell($0, column.kind) } ?? .blank
+        }
+    }
+
+    /// The identity and verdict values of `record`, in the order of `SummaryColumn.identity`.
+    private static func identity(of record: Record, crossYear: Int) -> [Value] {
+        let findings = record.validation.findings
+        return [
+            .text(record.agency), .integer(record.year), .text(record.edition),
+            .text(record.validation.status.rawValue), .integer(findings.count { $0.severity == .error }),
+            .integer(findings.count { $0.severity == .warning }), .integer(crossYear),
+        ]
+    }
+
+    /// The values of `record`'s row, `cells` its `cellValues`' values.
+    private static func row(_ record: Record, cells: [String], layout: [Source], crossYear: Int) -> [Value] {
+        let identity = identity(of: record, crossYear: crossYear)
+        return layout.map { source in
+            switch source {
+            case .identity(let index): identity[index]
+            case .sum(let offsets): .integer(offsets.reduce(0) { $0 + (Int(cells[$1]) ?? 0) })
+            case .cell(let offset, .decimal): .decimal(cells[offset])
+            case .cell(let offset, _): Int(cells[offset]).map(Value.integer) ?? .text(cells[offset])
+            case .blank: .blank
             }
         }
     }

@@ -3,6 +3,8 @@
 struct WorksheetXML {
     private(set) var bytes: [UInt8] = []
     private var rowNumber = 0
+    /// `A`, `B`, … as bytes, made once per column.
+    private var columnNames: [[UInt8]] = []
 
     /// Starts a sheet whose first row stays in view when `freezeHeader`.
     init(freezeHeader: Bool) {
@@ -23,22 +25,33 @@ struct WorksheetXML {
     /// Appends a row; blank values leave their cell out.
     mutating func appendRow(_ values: [SummaryTable.Value], style: Int = 0) {
         rowNumber += 1
-        let row = String(rowNumber)
-        bytes += "<row r=\"\(row)\">".utf8
-        let styleAttribute = style == 0 ? "" : " s=\"\(style)\""
+        let row = Array(String(rowNumber).utf8)
+        while columnNames.count < values.count { columnNames.append(Array(Self.columnName(columnNames.count).utf8)) }
+        bytes += "<row r=\"".utf8
+        bytes += row
+        bytes += "\">".utf8
+        let styleAttribute: [UInt8] = style == 0 ? [] : Array(" s=\"\(style)\"".utf8)
         for (column, value) in values.enumerated() {
-            let reference = Self.columnName(column) + row
+            if case .blank = value { continue }
+            bytes += "<c r=\"".utf8
+            bytes += columnNames[column]
+            bytes += row
+            bytes.append(UInt8(ascii: "\""))
+            bytes += styleAttribute
             switch value {
             case .blank:
                 continue
             case .text(let text):
-                bytes += "<c r=\"\(reference)\" t=\"inlineStr\"\(styleAttribute)><is><t>".utf8
+                bytes += " t=\"inlineStr\"><is><t>".utf8
                 appendEscaped(text)
                 bytes += "</t></is></c>".utf8
             case .integer(let number):
-                bytes += "<c r=\"\(reference)\"\(styleAttribute)><v>\(number)</v></c>".utf8
+                bytes += "><v>".utf8
+                // A small string: no allocation.
+                bytes += String(number).utf8
+                bytes += "</v></c>".utf8
             case .decimal(let decimal):
-                bytes += "<c r=\"\(reference)\"\(styleAttribute)><v>".utf8
+                bytes += "><v>".utf8
                 appendEscaped(decimal)
                 bytes += "</v></c>".utf8
             }

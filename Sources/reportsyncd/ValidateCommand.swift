@@ -12,7 +12,9 @@ struct ValidateCommand: ParsableCommand {
             trial format), and every finding with the cells it names and the \
             lines they were read from. Exits 0 when every file is a consistent report, 1 when any is \
             inconsistent, 65 when any is not a report, 66 when one cannot be opened, 69 when one \
-            cannot be read on this machine (a PDF without pdftotext or poppler-data).
+            cannot be read on this machine (a PDF without pdftotext or poppler-data). `--format json` \
+            prints one array instead, an object per file (file, agency, year, edition, status, findings \
+            or reason, exitCode), with the same exit codes.
             """
     )
 
@@ -31,7 +33,8 @@ struct ValidateCommand: ParsableCommand {
     var files: [String]
 
     /// One file's outcome in `--format json`: the file, its record's identity and verdict with every
-    /// finding, or why it gave no record (`exitCode` 65, 66 or 69 as for the text output).
+    /// finding, or why it gave no record (`status` `notAReport`, `unreadable` or `readerUnavailable`,
+    /// `exitCode` 65, 66 or 69 as for the text output).
     struct FileResult: Encodable {
         var file: String
         var agency: String?
@@ -65,7 +68,12 @@ struct ValidateCommand: ParsableCommand {
                 )
             } catch let failure as ReportFile.Failure {
                 if format == .text { print("\(file): \(failure.reason)".escapingControlCharacters) }
-                let status = failure.exitCode.rawValue == 65 ? "notAReport" : "unreadable"
+                let status =
+                    switch failure.exitCode.rawValue {
+                    case 65: "notAReport"
+                    case 69: "readerUnavailable"
+                    default: "unreadable"
+                    }
                 results.append(
                     FileResult(file: file, status: status, reason: failure.reason, exitCode: failure.exitCode.rawValue)
                 )

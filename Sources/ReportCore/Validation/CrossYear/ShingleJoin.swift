@@ -37,14 +37,13 @@ struct ShingleJoin {
         var seen = [Int](repeating: -1, count: sets.count)
         for current in order {
             let set = sets[current]!
-            let prefix = set.count - Int((threshold * Double(set.count)).rounded(.up)) + 1
+            let prefix = set.count - Self.ceiling(threshold * Double(set.count)) + 1
             let minimumSize = threshold * Double(set.count)
             for token in set.prefix(prefix) {
                 for candidate in index[token] ?? [] where seen[candidate] != current {
                     seen[candidate] = current
                     guard Double(sets[candidate]!.count) >= minimumSize else { continue }
-                    let similarity = Self.jaccard(sets[candidate]!, set)
-                    if similarity >= threshold {
+                    if let similarity = similarity(sets[candidate]!, set) {
                         pairs.append(Pair(first: candidate, second: current, similarity: similarity))
                     }
                 }
@@ -54,10 +53,14 @@ struct ShingleJoin {
         return pairs
     }
 
-    /// Exact Jaccard similarity of two sorted id lists.
-    private static func jaccard(_ left: [Int32], _ right: [Int32]) -> Double {
+    /// The exact Jaccard similarity of two sorted id lists when it is at least the threshold, else
+    /// `nil`. Two sets reach it only with ⌈t/(1+t)·(|A|+|B|)⌉ shingles in common, so the merge stops
+    /// as soon as the shingles left cannot make up that many.
+    private func similarity(_ left: [Int32], _ right: [Int32]) -> Double? {
+        let needed = Self.ceiling(threshold / (1 + threshold) * Double(left.count + right.count))
         var (i, j, common) = (0, 0, 0)
         while i < left.count && j < right.count {
+            if common + min(left.count - i, right.count - j) < needed { return nil }
             if left[i] == right[j] {
                 common += 1
                 i += 1
@@ -68,6 +71,13 @@ struct ShingleJoin {
                 j += 1
             }
         }
-        return Double(common) / Double(left.count + right.count - common)
+        let similarity = Double(common) / Double(left.count + right.count - common)
+        return similarity >= threshold ? similarity : nil
+    }
+
+    /// ⌈x⌉ of a bound computed in floating point, never one too high (0.8 × 5 is 4.000000000000001):
+    /// a bound too high could miss a pair exactly at the threshold.
+    private static func ceiling(_ value: Double) -> Int {
+        Int((value - 1e-9).rounded(.up))
     }
 }
