@@ -3,7 +3,8 @@
 // Writes a mirror of agencies × years records (default 3,000 × 5 = 15,000) made from our own reports,
 // each with its own section 五 (a few copied from the year before or from another agency), then runs
 // each measurement in a child process of its own, so that each peak RSS (getrusage ru_maxrss) is its
-// own: reading the mirror, the cross-year check, the CSV export and the .xlsx export.
+// own: reading the mirror, the cross-year check, the CSV, JSON Lines and .xlsx exports (each export
+// includes reading the mirror and the cross-year check). Wall and CPU time are printed.
 import Foundation
 import OfficeExport
 import ReportCore
@@ -16,11 +17,13 @@ func seconds(since start: ContinuousClock.Instant) -> Double {
     return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
 }
 
-/// Peak resident memory of this process so far, in MB.
-func peakMegabytes() -> Double {
+/// Peak resident memory of this process so far, in MB, and its CPU time (user + system), in seconds:
+/// on a machine shared with other work, CPU time says more than the time on the clock.
+func usage() -> (peakMegabytes: Double, cpuSeconds: Double) {
     var usage = rusage()
     getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
-    return Double(usage.ru_maxrss) / 1024
+    let cpu = [usage.ru_utime, usage.ru_stime].reduce(0.0) { $0 + Double($1.tv_sec) + Double($1.tv_usec) / 1e6 }
+    return (Double(usage.ru_maxrss) / 1024, cpu)
 }
 
 /// A section 五 of five sentences picked from a pool by a seeded generator: distinct texts share
@@ -84,7 +87,8 @@ func measure(_ what: String, mirror: MirrorFolder) throws {
         let bytes = try Export(mirror: mirror).bytes(format)
         detail = String(format: "%.1f MB written", Double(bytes.count) / 1e6)
     }
-    let figures = String(format: "%6.2f s, peak RSS %6.0f MB", seconds(since: start), peakMegabytes())
+    let (peak, cpu) = usage()
+    let figures = String(format: "%6.2f s (CPU %6.2f s), peak RSS %5.0f MB", seconds(since: start), cpu, peak)
     print(what.padding(toLength: 10, withPad: " ", startingAt: 0) + figures + "  (" + detail + ")")
 }
 

@@ -18,16 +18,17 @@ struct CrossYearJournal {
 
     /// Logs the cross-year findings between the record of `event` and its mirrored neighbours.
     func check(_ event: ChangeEvent) {
-        guard event.event == .added || event.event == .revised, let agency = event.agency, let year = event.year,
-            let record = mirror.record(agency: agency, year: year), record.contentHash == event.contentHash
+        guard event.event == .added || event.event == .revised, let agency = event.agency, let year = event.year
+        else { return }
+        // The neighbours first: most records have none yet, and then the record itself is not read again.
+        let previous = mirror.record(agency: agency, year: year - 1)
+        let next = mirror.record(agency: agency, year: year + 1)
+        guard previous != nil || next != nil, let record = mirror.record(agency: agency, year: year),
+            record.contentHash == event.contentHash
         else { return }
         var findings: [CrossYearFinding] = []
-        if let previous = mirror.record(agency: agency, year: year - 1) {
-            findings += CrossYearCheck.findings(previous: previous, current: record)
-        }
-        if let next = mirror.record(agency: agency, year: year + 1) {
-            findings += CrossYearCheck.findings(previous: record, current: next)
-        }
+        if let previous { findings += CrossYearCheck.findings(previous: previous, current: record) }
+        if let next { findings += CrossYearCheck.findings(previous: record, current: next) }
         for finding in findings {
             logger.warning(
                 """
