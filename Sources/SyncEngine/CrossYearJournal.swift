@@ -16,14 +16,24 @@ struct CrossYearJournal {
     let mirror: Mirror
     let logger: Logger
 
+    /// Logs the cross-year findings between the record of each of `events` and its mirrored neighbours;
+    /// `index` (which holds every current agency and year) tells which records have neighbours, so
+    /// that the common case, a record without any, costs no file system call.
+    func check(_ events: [ChangeEvent], index: DedupIndex) {
+        for event in events where event.event == .added || event.event == .revised {
+            guard let agency = event.agency, let year = event.year else { continue }
+            let neighbours = [year - 1, year + 1].filter {
+                index.current[DedupIndex.AgencyYear(agency: agency, year: $0)] != nil
+            }
+            if !neighbours.isEmpty { check(event, agency: agency, year: year) }
+        }
+    }
+
     /// Logs the cross-year findings between the record of `event` and its mirrored neighbours.
-    func check(_ event: ChangeEvent) {
-        guard event.event == .added || event.event == .revised, let agency = event.agency, let year = event.year
-        else { return }
-        // The neighbours first: most records have none yet, and then the record itself is not read again.
+    private func check(_ event: ChangeEvent, agency: String, year: Int) {
         let previous = mirror.record(agency: agency, year: year - 1)
         let next = mirror.record(agency: agency, year: year + 1)
-        guard previous != nil || next != nil, let record = mirror.record(agency: agency, year: year),
+        guard let record = mirror.record(agency: agency, year: year),
             record.contentHash == event.contentHash
         else { return }
         var findings: [CrossYearFinding] = []

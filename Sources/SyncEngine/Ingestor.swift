@@ -174,12 +174,11 @@ final class Ingestor {
     private func logged(_ decided: [Decided], index working: DedupIndex) -> [IngestFailure] {
         index = working
         index.logOffset = changeLog.endOffset
-        let crossYear = CrossYearJournal(mirror: mirror, logger: logger)
-        for entry in decided {
-            report(entry.event)
-            crossYear.check(entry.event)
-        }
-        return retire(decided)
+        for entry in decided { report(entry.event) }
+        let failures = retire(decided)
+        // After the files have left the inbox: the cross-year warnings never hold up a retirement.
+        CrossYearJournal(mirror: mirror, logger: logger).check(decided.map(\.event), index: index)
+        return failures
     }
 
     /// The files of a batch that could not be made durable: they stay in the inbox and are retried.

@@ -100,13 +100,13 @@ struct CrossYearTests {
     }
 
     @Test func theSimilarityJoinFindsWhatComparingEveryPairFinds() throws {
-        // 120 reports of one year: variants that share wording, a few edited copies.
-        var reports = (0..<120).map { index in
+        // 80 reports of one year: variants that share wording, a few edited copies.
+        var reports = (0..<80).map { index in
             var report = SampleReport.distinct(agency: "单位\(index)", year: 2024, seed: index % 50)
             report.problems = SampleReport.problems(index % 40)
             return report
         }
-        for index in stride(from: 3, to: 120, by: 17) {
+        for index in stride(from: 3, to: 80, by: 11) {
             reports[index].problems = SampleReport.lightlyEdited(reports[index - 1].problems)
         }
         let records = try reports.map(record)

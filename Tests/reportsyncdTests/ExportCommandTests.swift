@@ -119,7 +119,7 @@ final class ExportCommandTests {
         return figures
     }
 
-    @Test func workbookReadByOpenpyxlHoldsEveryFigureOfEveryRecord() throws {
+    private func workbookReadByOpenpyxlHoldsEveryFigureOfEveryRecord() throws {
         let file = harness.root + "/export.xlsx"
         let outcome = try run(["export", "--format", "xlsx", "-o", file])
         #expect(outcome.status == 0, "\(outcome.standardError)")
@@ -211,7 +211,7 @@ final class ExportCommandTests {
         var rows: [[String]]
     }
 
-    @Test func csvReadByPythonHoldsEveryFigureUnderItsKey() throws {
+    private func csvReadByPythonHoldsEveryFigureUnderItsKey() throws {
         let file = harness.root + "/export.csv"
         let outcome = try run(["export", "--format", "csv", "-o", file, "--year", "2024", "--year", "2023"])
         #expect(outcome.status == 0, "\(outcome.standardError)")
@@ -236,7 +236,7 @@ final class ExportCommandTests {
         #expect(lines[0].hasPrefix("\u{FEFF}单位名称,年度,模板版本"))
     }
 
-    @Test func jsonLinesNameEveryValueByItsKey() throws {
+    private func jsonLinesNameEveryValueByItsKey() throws {
         let outcome = try run(["export", "--format", "jsonl", "--agency", Self.keeping])
         #expect(outcome.status == 0, "\(outcome.standardError)")
         let lines = outcome.standardOutput.split(separator: "\n")
@@ -260,7 +260,7 @@ final class ExportCommandTests {
         }
     }
 
-    @Test func crossYearFindingsInStatusAndTheJournal() throws {
+    private func crossYearFindingsInStatusAndTheJournal() throws {
         let status = try run(["status"])
         #expect(status.status == 0)
         #expect(
@@ -277,6 +277,14 @@ final class ExportCommandTests {
         #expect(log.contains("MESSAGE_ID=4ecfa96e528d46cfac098c57eff69bb8"))
         // The agency whose years agree has no warning.
         #expect(!log.split(separator: "\n").contains { $0.contains("REPORTSYNC_RULE") && $0.contains(Self.keeping) })
+    }
+
+    /// The read-only commands on one mirror (made once: each mirror is a daemon and 12 drops).
+    @Test func officeCommandsOnOneMirror() throws {
+        try workbookReadByOpenpyxlHoldsEveryFigureOfEveryRecord()
+        try csvReadByPythonHoldsEveryFigureUnderItsKey()
+        try jsonLinesNameEveryValueByItsKey()
+        try crossYearFindingsInStatusAndTheJournal()
     }
 
     @Test func historyShowsEachRevisionsCellsOldToNew() throws {
@@ -297,7 +305,10 @@ final class ExportCommandTests {
         let missing = try run(["history", "没有这个单位"])
         #expect(missing.status == 66)
     }
+}
 
+/// `validate --format json`: one array for scripts, the same exit codes as the text output.
+struct ValidateJSONTests {
     struct ValidateResult: Decodable {
         var file: String
         var agency: String?
@@ -309,10 +320,12 @@ final class ExportCommandTests {
     }
 
     @Test func validateAsJSONForScripts() throws {
-        let good = harness.root + "/good.txt"
-        let broken = harness.root + "/broken.txt"
-        let junk = harness.root + "/junk.txt"
-        let reports = Self.reports()
+        let folder = try BuiltBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let good = folder.path + "/good.txt"
+        let broken = folder.path + "/broken.txt"
+        let junk = folder.path + "/junk.txt"
+        let reports = ExportCommandTests.reports()
         try Data(reports[0].1.bytes(.tsv)).write(to: URL(fileURLWithPath: good))
         try Data(reports[6].1.bytes(.tsv)).write(to: URL(fileURLWithPath: broken))
         try Data("会议纪要\n".utf8).write(to: URL(fileURLWithPath: junk))
@@ -321,7 +334,7 @@ final class ExportCommandTests {
         let results = try JSONDecoder().decode([ValidateResult].self, from: Data(outcome.standardOutput.utf8))
         #expect(results.map(\.status) == ["valid", "inconsistent", "notAReport"])
         #expect(results.map(\.exitCode) == [0, 1, 65])
-        #expect(results[0].agency == Self.keeping && results[0].year == 2023)
+        #expect(results[0].agency == ExportCommandTests.keeping && results[0].year == 2023)
         // The broken column and the 总计 column.
         #expect(results[1].findings?.map(\.rule) == ["requests.balance", "requests.balance"])
         #expect(results[2].reason?.hasPrefix("not a report") == true)
