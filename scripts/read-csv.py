@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Reads a CSV file with Python's csv module (RFC 4180 dialect, UTF-8 with BOM) and prints its rows as
 a JSON array of arrays of strings, with "bom": whether the file starts with one. Used by the export tests."""
 import csv

@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Reads an .xlsx workbook with openpyxl (a real spreadsheet reader, not ours) and prints it as JSON:
 {"sheets": [{"name": ..., "frozen": "A2" or null, "rows": [[value, ...], ...]}, ...]}.
 Numbers stay numbers (int or float), empty cells are null. Used by the export tests."""
