@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "reportsyncd", targets: ["reportsyncd"]),
         .library(name: "ReportCore", targets: ["ReportCore"]),
         .library(name: "SyncEngine", targets: ["SyncEngine"]),
+        .library(name: "OfficeExport", targets: ["OfficeExport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -57,12 +58,22 @@ let package = Package(
                 .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),
+        .target(
+            name: "OfficeExport",
+            dependencies: [
+                "ReportCore",
+                "SyncEngine",
+                .product(name: "SystemPackage", package: "swift-system"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         .executableTarget(
             name: "reportsyncd",
             dependencies: [
                 "ReportCore",
                 "SyncEngine",
                 "SystemdService",
+                "OfficeExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -83,6 +94,11 @@ let package = Package(
                 .product(name: "SystemPackage", package: "swift-system"),
             ],
             path: "Benchmarks/IngestBenchmark"
+        ),
+        .executableTarget(
+            name: "ExportBenchmark",
+            dependencies: ["OfficeExport", "SyncEngine", "ReportCore", "ReportFixtures"],
+            path: "Benchmarks/ExportBenchmark"
         ),
         .executableTarget(
             name: "ParserFuzz",
@@ -110,7 +126,7 @@ let package = Package(
         .testTarget(
             name: "reportsyncdTests",
             dependencies: [
-                "reportsyncd", "ReportCore", "ReportFixtures", "SyncEngine", "SystemdService",
+                "reportsyncd", "ReportCore", "ReportFixtures", "SyncEngine", "SystemdService", "OfficeExport",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "SystemPackage", package: "swift-system"),

@@ -4,7 +4,7 @@
 #   2. sysusers and tmpfiles entries apply to that root,
 #   3. `systemd-analyze verify` passes on the unit, its ExecStart pointing at the staged binary,
 #   4. `systemd-analyze security` rates the unit's exposure at 0.5 or lower (and prints the figure),
-#   5. the catalog compiles and lists every MESSAGE_ID of ChangeEventKind.
+#   5. the catalog compiles and lists every MESSAGE_ID of ChangeEventKind and CrossYearJournal.
 # Needs: swift, make, systemd (systemd-analyze, systemd-sysusers, systemd-tmpfiles, journalctl), acl support
 # in the staging file system. Runs without a running systemd.
 set -euo pipefail

@@ -120,8 +120,11 @@ final class Ingestor {
     }
 
     /// Reports the events of a durable append and retires their files; returns the files that stay.
+    /// Then, after the files have left the inbox, the cross-year warnings: they never hold up a retirement.
     private func finish(_ durable: [DecidedEvent]) -> [IngestFailure] {
         for entry in durable { reporter.report(entry.event) }
-        return retirer.retire(durable)
+        let failures = retirer.retire(durable)
+        CrossYearJournal(mirror: mirror, logger: logger).check(durable.map(\.event), index: committer.index)
+        return failures
     }
 }

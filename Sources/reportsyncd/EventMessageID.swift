@@ -14,11 +14,15 @@ extension ChangeEventKind {
 }
 
 /// Gives each entry about an ingest outcome (one with `REPORTSYNC_EVENT`) the journal `MESSAGE_ID` of
-/// its kind, so that `journalctl -x` explains it from the catalog. SyncEngine names the outcome; which
+/// its kind, and each cross-year warning (one with `REPORTSYNC_RULE`) its own, so that `journalctl -x` explains it from the catalog. SyncEngine names the outcome; which
 /// journal id stands for it is the executable's business, as the rest of systemd is.
 struct EventMessageID: LogHandler {
     /// The handler the entries go to (the journal's or the console's).
     var destination: any LogHandler
+
+    /// The journal `MESSAGE_ID` of a cross-year warning (an entry with `REPORTSYNC_RULE`), explained in
+    /// `systemd/reportsyncd.catalog`.
+    static let crossYearWarning = "4ecfa96e528d46cfac098c57eff69bb8"
 
     var logLevel: Logger.Level {
         get { destination.logLevel }
@@ -44,6 +48,8 @@ struct EventMessageID: LogHandler {
         var event = event
         if case .string(let name)? = event.metadata?["REPORTSYNC_EVENT"], let kind = ChangeEventKind(rawValue: name) {
             event.metadata?["MESSAGE_ID"] = "\(kind.messageID)"
+        } else if event.metadata?["REPORTSYNC_RULE"] != nil {
+            event.metadata?["MESSAGE_ID"] = "\(Self.crossYearWarning)"
         }
         destination.log(event: event)
     }

@@ -9,13 +9,15 @@ struct ReportSyncCommand: AsyncParsableCommand {
         discussion: """
             Drop report files (text in any flattening, HTML, .docx, PDF; UTF-8, UTF-16 or GB18030) into \
             the inbox; `run` parses and validates each one, mirrors it as JSON and appends the outcome \
-            to the change log. `parse` and `validate` read single files without a daemon.
+            to the change log. `parse` and `validate` read single files without a daemon; `export`, \
+            `history` and `status` read the mirror beside it.
 
             Start here: `reportsyncd run` (folders under ./var), then drop a file into ./var/inbox and \
             read ./var/mirror/changes.jsonl, or `reportsyncd status`.
             """,
         subcommands: [
             ParseCommand.self, ValidateCommand.self, RunCommand.self, StatusCommand.self, RebuildCommand.self,
+            ExportCommand.self, HistoryCommand.self,
         ]
     )
 }

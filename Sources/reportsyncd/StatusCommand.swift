@@ -1,4 +1,5 @@
 import ArgumentParser
+import OfficeExport
 import SyncEngine
 import SystemdService
 
@@ -6,7 +7,7 @@ import SystemdService
 struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "Show counts per event, the last seq, files waiting and the latest problems."
+        abstract: "Show counts per event, the last seq, files waiting, the latest problems and cross-year findings."
     )
 
     @OptionGroup var folders: DaemonConfiguration
@@ -39,7 +40,31 @@ struct StatusCommand: ParsableCommand {
                 lines.append("  #\(problem.seq) \(problem.time) \(kind) \(problem.file): \(problem.reason)")
             }
         }
+        do {
+            lines += try crossYearLines(mirror: MirrorFolder(root: options.mirror))
+        } catch {
+            lines.append("cross-year: cannot check the mirror: \(error)")
+        }
         // File names and reasons come from outside: each stays on its line.
         for line in lines { print(line.escapingControlCharacters) }
+    }
+
+    /// The cross-year findings of the mirror: a count per rule and the latest few.
+    private func crossYearLines(mirror: MirrorFolder) throws -> [String] {
+        let findings = try CrossYearFindings(mirror: mirror)
+        var follower = ChangeLogFollower(mirror: mirror.root)
+        let counts = findings.counts.map { "\($0.count.formatted()) \($0.rule)" }
+        var lines = ["cross-year: " + counts.joined(separator: ", ")]
+        let latest = findings.latest(5, events: try follower.next().map(\.event))
+        if !latest.isEmpty {
+            lines.append("latest cross-year findings:")
+            for finding in latest {
+                lines.append(
+                    "  \(finding.record.agency) \(finding.record.year) \(finding.finding.rule) "
+                        + "(vs \(finding.other.agency) \(finding.other.year)): \(finding.finding.message)"
+                )
+            }
+        }
+        return lines
     }
 }

@@ -13,24 +13,78 @@ struct ValidateCommand: ParsableCommand {
             trial format), and every finding with the cells it names and the \
             lines they were read from. Exits 0 when every file is a consistent report, 1 when any is \
             inconsistent, 65 when any is not a report, 66 when one cannot be opened, 69 when one \
-            cannot be read on this machine (a PDF without pdftotext or poppler-data).
+            cannot be read on this machine (a PDF without pdftotext or poppler-data). `--format json` \
+            prints one array instead, an object per file (file, agency, year, edition, status, findings \
+            or reason, exitCode), with the same exit codes.
             """
     )
+
+    /// How the results are printed.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        /// A summary per file, for people.
+        case text
+        /// One JSON array for scripts (see ``FileResult``).
+        case json
+    }
+
+    @Option(help: "text (a summary per file) or json (one array, an object per file, for scripts).")
+    var format: Format = .text
 
     @Argument(help: "Report files to check.")
     var files: [String]
 
+    /// One file's outcome in `--format json`: the file, its record's identity and verdict with every
+    /// finding, or why it gave no record (`status` `notAReport`, `unreadable` or `readerUnavailable`,
+    /// `exitCode` 65, 66 or 69 as for the text output).
+    struct FileResult: Encodable {
+        var file: String
+        var agency: String?
+        var year: Int?
+        var edition: String?
+        var status: String
+        var findings: [Finding]?
+        var reason: String?
+        var exitCode: Int32
+    }
+
     func run() throws {
         var worst: Int32 = 0
+        var results: [FileResult] = []
         for file in files {
             do {
                 let record = try ReportFile(path: file).parse()
-                print(summary(of: record, file: file))
-                if record.validation.status == .inconsistent { worst = max(worst, 1) }
+                let code: Int32 = record.validation.status == .inconsistent ? 1 : 0
+                worst = max(worst, code)
+                if format == .text { print(summary(of: record, file: file)) }
+                results.append(
+                    FileResult(
+                        file: file,
+                        agency: record.agency,
+                        year: record.year,
+                        edition: record.edition,
+                        status: record.validation.status.rawValue,
+                        findings: record.validation.findings,
+                        exitCode: code
+                    )
+                )
             } catch let failure as ReportFile.Failure {
-                print("\(file): \(failure.reason)".escapingControlCharacters)
+                if format == .text { print("\(file): \(failure.reason)".escapingControlCharacters) }
+                let status =
+                    switch failure.exitCode.rawValue {
+                    case 65: "notAReport"
+                    case 69: "readerUnavailable"
+                    default: "unreadable"
+                    }
+                results.append(
+                    FileResult(file: file, status: status, reason: failure.reason, exitCode: failure.exitCode.rawValue)
+                )
                 worst = max(worst, failure.exitCode.rawValue)
             }
+        }
+        if format == .json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted]
+            FileHandle.standardOutput.write(try encoder.encode(results) + Data("\n".utf8))
         }
         if worst != 0 { throw ExitCode(worst) }
     }

@@ -20,6 +20,8 @@ enum Template {
         /// The label as the template prints it, without its numbering: what a row's label text in a
         /// file is compared with when its words are garbled (see `LabelSimilarity`).
         var printed: String
+        /// The unit of a decimal value, printed after the title in exports ("万元", "元").
+        var unit: String? = nil
     }
 
     static let requestColumns = [
@@ -27,6 +29,27 @@ enum Template {
     ]
     static let reviewColumns = ["upheld", "corrected", "other", "pending", "total"]
     static let documentColumns = ["issued", "repealed", "inForce"]
+
+    /// Each column key as the template prints its column header. Keys are per table, as a column
+    /// named `total` is 总计 in both tables 3 and 4, `other` differs: see `columnTitle(_:table:)`.
+    static let columnTitles: [String: String] = [
+        // Table 3's applicant columns.
+        "naturalPerson": "自然人", "commercial": "商业企业", "research": "科研机构", "socialWelfare": "社会公益组织",
+        "legalService": "法律服务机构", "otherOrg": "其他", "total": "总计",
+        // Table 4's result columns (`other` is 其他结果 there).
+        "upheld": "结果维持", "corrected": "结果纠正", "pending": "尚未审结",
+        // Table 2, 2021 template.
+        "issued": "本年制发件数", "repealed": "本年废止件数", "inForce": "现行有效件数",
+        // Table 2, 2019 trial edition.
+        "made": "本年新制作数量", "published": "本年新公开数量", "totalPublished": "对外公开总数量",
+        "previousItems": "上一年项目数量", "change": "本年增/减", "decisions": "处理决定数量",
+        "items": "采购项目数量", "amountYuan": "采购总金额",
+    ]
+
+    /// The title of column `key` in a row of table `table` (2, 3 or 4).
+    static func columnTitle(_ key: String, table: Int) -> String {
+        table == 4 && key == "other" ? "其他结果" : columnTitles[key] ?? key
+    }
 
     /// Table 2, in template order. The last row is the fee, a decimal in 万元.
     static let activeRows: [Row] = [
@@ -40,7 +63,13 @@ enum Template {
         Row(key: "licensing", label: Label(needles: ["行政许可"]), columns: [], printed: "行政许可"),
         Row(key: "punishment", label: Label(needles: ["行政处罚"]), columns: [], printed: "行政处罚"),
         Row(key: "coercion", label: Label(needles: ["行政强制"]), columns: [], printed: "行政强制"),
-        Row(key: "feesTenThousandYuan", label: Label(needles: ["事业性收费"]), columns: [], printed: "行政事业性收费"),
+        Row(
+            key: "feesTenThousandYuan",
+            label: Label(needles: ["事业性收费"]),
+            columns: [],
+            printed: "行政事业性收费",
+            unit: "万元"
+        ),
     ]
 
     /// Table 3, in template order (the order of `Requests.rows`).
@@ -80,14 +109,21 @@ enum Template {
         Row(key: key, label: Label(needles: needles, exact: exact), columns: requestColumns, printed: printed)
     }
 
+    /// Table 3's outcome groups (the first part of a dotted row key) as the template prints them.
+    static let requestGroupTitles = [
+        "denied": "不予公开", "unavailable": "无法提供", "notProcessed": "不予处理", "otherHandling": "其他处理",
+    ]
+
     /// The index of （六）其他处理's first sub-row in `requestRows`: some 2021-edition reports print
     /// the three sub-rows as one row, read into `otherHandling.other`.
     static let otherHandlingFirstRow = 20
     /// The label of that collapsed row.
-    static let otherHandlingCollapsedNeedle = "其他处理"
+    static let otherHandlingCollapsedNeedle = requestGroupTitles["otherHandling"]!
 
     /// Table 4's three groups, whose 15 values follow one header.
     static let reviewGroups = ["review", "litigationDirect", "litigationAfterReview"]
+    /// Table 4's groups as the template prints them, in the order of `reviewGroups`.
+    static let reviewGroupTitles = ["行政复议", "行政诉讼（未经复议直接起诉）", "行政诉讼（复议后起诉）"]
     /// The header in front of table 4's values.
     static let reviewHeader = Label(needles: ["总计", "审结", "行政复议"])
 
@@ -125,7 +161,8 @@ enum Template {
             key: "procurement",
             label: Label(needles: ["集中采购"]),
             columns: ["items", "amountYuan"],
-            printed: "政府集中采购"
+            printed: "政府集中采购",
+            unit: "元"
         ),
     ]
 

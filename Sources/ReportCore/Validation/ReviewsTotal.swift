@@ -1,7 +1,7 @@
 extension Validator {
     /// `reviews.total`: in each group of table 4, 总计 = 维持 + 纠正 + 其他 + 尚未审结.
     static func reviewsTotal(_ cells: TableCells) -> [Finding] {
-        let groupNames = ["行政复议", "行政诉讼（未经复议直接起诉）", "行政诉讼（复议后起诉）"]
+        let groupNames = Template.reviewGroupTitles
         return Template.reviewGroups.indices.compactMap { group in
             let parts = (0..<4).map { Template.reviewCell(group: group, column: $0) }
             let total = Template.reviewCell(group: group, column: 4)

@@ -10,7 +10,7 @@ enum Validator {
     }
 
     /// The applicant columns of table 3, as the template prints them.
-    static let requestColumnNames = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
+    static let requestColumnNames = Template.requestColumns.map { Template.columnTitle($0, table: 3) }
 
     /// A finding naming `cellIndices`, with the line each was read from.
     static func finding(
