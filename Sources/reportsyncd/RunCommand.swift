@@ -46,7 +46,7 @@ struct RunCommand: AsyncParsableCommand {
             try DaemonFailure(error).exit()
         }
         let target = log.resolve(environment: ProcessInfo.processInfo.environment)
-        LoggingSystem.bootstrap(target.makeHandler(label:))
+        LoggingSystem.bootstrap { target.makeHandler(label: $0) }
         let logger = Logger(label: "reportsyncd")
         let notifier = SystemdNotifier(logger: logger)
         let daemon = Daemon(
