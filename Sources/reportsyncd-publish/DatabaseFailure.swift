@@ -11,9 +11,6 @@ struct DatabaseFailure: Error, CustomStringConvertible {
         switch error {
         case let failure as DatabaseFailure:
             self = failure
-        case let transaction as PostgresTransactionError
-        where (transaction.beginError ?? transaction.closureError ?? transaction.commitError) != nil:
-            self = DatabaseFailure((transaction.beginError ?? transaction.closureError ?? transaction.commitError)!)
         case let error as PSQLError:
             if let info = error.serverInfo {
                 sqlState = info[.sqlState]

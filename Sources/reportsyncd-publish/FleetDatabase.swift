@@ -8,7 +8,7 @@ import PostgresNIO
 /// because both are written in the same transaction, and the mark is read under the node row's lock, so a
 /// second publisher of the same node (or a replay after a crash between COMMIT and its reply) finds the
 /// lines already there and skips them.
-struct FleetDatabase {
+struct FleetDatabase: Sendable {
     let connection: PostgresConnection
     let node: String
     let logger: Logger
@@ -37,7 +37,7 @@ struct FleetDatabase {
         guard let last = rows.last?.seq else { return try await register().mark }
         let payload = EventRow.json(rows)
         let contents = EventRow.contentsJSON(rows)
-        return try await connection.withTransaction(logger: logger) { connection in
+        return try await connection.transaction(logger: logger) { connection in
             let mark = try await Self.lockedMark(connection, node: node, logger: logger)
             guard last > mark else { return mark }
             try await Self.lockReports(connection, payload: payload, logger: logger)
@@ -54,7 +54,7 @@ struct FleetDatabase {
 
     /// Keeps `row`, a line the database refused with `error`, in `publish_errors` and moves the mark past it.
     func refuse(_ row: EventRow, sqlState: String, error: String) async throws {
-        try await connection.withTransaction(logger: logger) { connection in
+        try await connection.transaction(logger: logger) { connection in
             let mark = try await Self.lockedMark(connection, node: node, logger: logger)
             guard row.seq > mark else { return }
             try await connection.query(

@@ -1,4 +1,5 @@
 import Logging
+import NIOCore
 import PostgresNIO
 import ServiceLifecycle
 import SyncEngine
@@ -56,15 +57,18 @@ struct Publisher: Sendable {
             try? await connection.close()
             return mark
         } catch {
-            try? await connection.close()
+            // Not awaited: after an abandoned query the close might wait for it.
+            // The connection must live until it is closed.
+            let closing: EventLoopFuture<Void> = connection.close()
+            closing.whenComplete { _ in withExtendedLifetime(connection) {} }
             throw error
         }
     }
 
     private func publish(over connection: PostgresConnection, once: Bool, backoff: inout Backoff) async throws -> Int {
-        try await Migration.migrate(connection, logger: logger)
+        _ = try await connection.untilClosed { [logger] in try await Migration.migrate(connection, logger: logger) }
         let database = FleetDatabase(connection: connection, node: options.node, logger: logger)
-        let registered = try await database.register()
+        let registered = try await connection.untilClosed { try await database.register() }
         var mark = registered.mark
         var follower = ChangeLogFollower(mirror: options.mirror)
         var pending = try follower.next().map(\.event)
@@ -79,7 +83,7 @@ struct Publisher: Sendable {
         while true {
             while !pending.isEmpty {
                 let batch = Array(pending.prefix(options.batchSize))
-                mark = try await publish(EventRow.rows(batch, mirror: mirror), to: database)
+                mark = try await publish(EventRow.rows(batch, mirror: mirror), to: database, over: connection)
                 pending.removeFirst(batch.count)
                 notifier.notifyStatus("node \(options.node): published up to seq \(mark), \(pending.count) waiting")
                 if Task.isShuttingDownGracefully { return mark }
@@ -92,9 +96,15 @@ struct Publisher: Sendable {
 
     /// Publishes `rows` in one transaction; when the database refuses the data, line by line, each refused
     /// line kept in `publish_errors`. Returns the new mark.
-    private func publish(_ rows: [EventRow], to database: FleetDatabase) async throws -> Int {
+    private func publish(
+        _ rows: [EventRow],
+        to database: FleetDatabase,
+        over connection: PostgresConnection
+    )
+        async throws -> Int
+    {
         do {
-            return try await database.publish(rows)
+            return try await connection.untilClosed { try await database.publish(rows) }
         } catch {
             let failure = DatabaseFailure(error)
             guard failure.refusesData else { throw failure }
@@ -102,11 +112,13 @@ struct Publisher: Sendable {
         var mark = 0
         for row in rows {
             do {
-                mark = try await database.publish([row])
+                mark = try await connection.untilClosed { try await database.publish([row]) }
             } catch {
                 let failure = DatabaseFailure(error)
                 guard failure.refusesData, let sqlState = failure.sqlState else { throw failure }
-                try await database.refuse(row, sqlState: sqlState, error: failure.description)
+                try await connection.untilClosed {
+                    try await database.refuse(row, sqlState: sqlState, error: failure.description)
+                }
                 mark = row.seq
                 logger.error(
                     "the database refused change-log line \(row.seq); kept in publish_errors: \(failure)",
@@ -134,10 +146,11 @@ struct Publisher: Sendable {
     }
 }
 
-/// The change log does not continue what the database holds of this node.
+/// The change log does not continue what the database holds of this node, or the server went away.
 enum PublishError: Error, CustomStringConvertible {
     case logBehindDatabase(log: String, last: Int, mark: Int)
     case logReplaced(log: String, seq: Int)
+    case connectionClosed
 
     var description: String {
         switch self {
@@ -147,6 +160,8 @@ enum PublishError: Error, CustomStringConvertible {
         case .logReplaced(let log, let seq):
             "line \(seq) of the change log \(log) is another file than the database holds for it: "
                 + "was the change log replaced, or is --node another node's name?"
+        case .connectionClosed:
+            "the server closed the connection"
         }
     }
 }

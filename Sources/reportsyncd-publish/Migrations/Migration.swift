@@ -57,7 +57,7 @@ struct Migration: Sendable {
         )
         var applied: [Int] = []
         for migration in all {
-            let done = try await connection.withTransaction(logger: logger) { connection in
+            let done = try await connection.transaction(logger: logger) { connection in
                 let rows = try await connection.query(
                     "SELECT 1 FROM schema_version WHERE version = \(migration.version)",
                     logger: logger
