@@ -1,5 +1,4 @@
 import Foundation
-import ReportCore
 import SyncEngine
 
 /// One change-log line as a row of `events`, in the JSON that `jsonb_to_recordset` turns into rows: a whole
@@ -19,12 +18,12 @@ struct EventRow: Encodable, Sendable {
     var previousContentHash: String?
     var changedCells: [String]?
     var duplicateOf: Int?
-    /// The record of ``contentHash`` as the mirror holds it, when it still does.
-    var record: Record?
+    /// The record of ``contentHash``, the JSON bytes of the mirror's file, when the mirror still holds it.
+    var record: [UInt8]?
     /// The line as the change log has it, for `publish_errors`.
     var line: String
 
-    init(_ event: ChangeEvent, record: Record?) {
+    init(_ event: ChangeEvent, record: [UInt8]?) {
         self.seq = event.seq
         self.time = event.time
         self.event = event.event.rawValue
@@ -62,21 +61,18 @@ struct EventRow: Encodable, Sendable {
     }
 
     /// The rows with a content as `contents` takes them, each with its record where the mirror held it: the
-    /// records travel once, to the one statement that needs them.
+    /// records travel once, to the one statement that needs them, as the mirror's own bytes.
     static func contentsJSON(_ rows: [EventRow]) -> String {
-        let contents = rows.compactMap { row in
-            row.contentHash.map {
-                ContentRow(
-                    seq: row.seq,
-                    time: row.time,
-                    agency: row.agency,
-                    year: row.year,
-                    contentHash: $0,
-                    record: row.record
-                )
-            }
+        var json = Array("[".utf8)
+        for row in rows {
+            guard let hash = row.contentHash else { continue }
+            if json.count > 1 { json.append(UInt8(ascii: ",")) }
+            let fields = ContentRow(seq: row.seq, time: row.time, agency: row.agency, year: row.year, contentHash: hash)
+            // `{…}` without its `}`, then the record.
+            json += try! encoder.encode(fields).dropLast()
+            json += Array(#","record":"#.utf8) + (row.record ?? Array("null".utf8)) + Array("}".utf8)
         }
-        return String(decoding: try! encoder.encode(contents), as: UTF8.self)
+        return String(decoding: json + Array("]".utf8), as: UTF8.self)
     }
 
     private struct ContentRow: Encodable {
@@ -85,11 +81,9 @@ struct EventRow: Encodable, Sendable {
         var agency: String?
         var year: Int?
         var contentHash: String
-        /// Encoded as the mirror holds it (its own keys, in camel case).
-        var record: Record?
 
         private enum CodingKeys: String, CodingKey {
-            case seq, time, agency, year, record
+            case seq, time, agency, year
             case contentHash = "content_hash"
         }
     }
@@ -103,17 +97,28 @@ struct EventRow: Encodable, Sendable {
 
 extension EventRow {
     /// The rows of `events`, each `added`, `revised` and `duplicate` with its record when `mirror` still
-    /// holds that content (one read per agency and year: the mirror holds only the latest).
+    /// holds that content (one read per agency and year: the mirror holds only the latest). The record file is
+    /// written whole by the daemon (temp file, rename) and passed on as it is, without decoding it.
     static func rows(_ events: [ChangeEvent], mirror: MirrorFolder) -> [EventRow] {
-        var records: [String: Record?] = [:]
+        var files: [String: Data?] = [:]
         return events.map { event in
             guard let agency = event.agency, let year = event.year, let hash = event.contentHash else {
                 return EventRow(event, record: nil)
             }
             let key = "\(year)/\(agency)"
-            if records[key] == nil { records[key] = .some(mirror.record(agency: agency, year: year)) }
-            let record = records[key]!.flatMap { $0.contentHash == hash ? $0 : nil }
-            return EventRow(event, record: record)
+            if files[key] == nil {
+                files[key] = .some(
+                    FileManager.default.contents(atPath: mirror.recordPath(agency: agency, year: year).string)
+                )
+            }
+            // The mirror writes records pretty-printed (`"contentHash" : "…"`); compact JSON is matched too.
+            let holds =
+                files[key]!.map { file in
+                    [#""contentHash" : "\#(hash)""#, #""contentHash":"\#(hash)""#].contains {
+                        file.range(of: Data($0.utf8)) != nil
+                    }
+                } ?? false
+            return EventRow(event, record: holds ? files[key]!.map { Array($0) } : nil)
         }
     }
 }
