@@ -1,7 +1,7 @@
 # Build and install reportsyncd with its systemd integration.
 #
 #   make                                   release build
-#   make install [DESTDIR=…] [PREFIX=…]    binary, unit, sysusers, tmpfiles, catalog, docs, default config
+#   make install [DESTDIR=…] [PREFIX=…]    binaries, units, sysusers, tmpfiles, catalog, docs, default configs
 #   make uninstall [DESTDIR=…] [PREFIX=…]  removes them again (the config file only if unchanged)
 #
 # Without DESTDIR, install also creates the users and folders, compiles the catalog and reloads systemd.
@@ -28,18 +28,25 @@ all: build
 
 build:
 	$(SWIFT) build -c release --product reportsyncd
+	$(SWIFT) build -c release --product reportsyncd-publish
 
 install: build
 	install -D -m 0755 "$$($(SWIFT) build -c release --show-bin-path)/reportsyncd" "$(DESTDIR)$(BINDIR)/reportsyncd"
+	install -D -m 0755 "$$($(SWIFT) build -c release --show-bin-path)/reportsyncd-publish" \
+		"$(DESTDIR)$(BINDIR)/reportsyncd-publish"
 	install -d "$(DESTDIR)$(UNITDIR)" "$(DESTDIR)$(CATALOGDIR)"
 	$(LOCATE) systemd/reportsyncd.service > "$(DESTDIR)$(UNITDIR)/reportsyncd.service"
+	$(LOCATE) systemd/reportsyncd-publish.service > "$(DESTDIR)$(UNITDIR)/reportsyncd-publish.service"
 	$(LOCATE) systemd/reportsyncd.catalog > "$(DESTDIR)$(CATALOGDIR)/reportsyncd.catalog"
-	chmod 0644 "$(DESTDIR)$(UNITDIR)/reportsyncd.service" "$(DESTDIR)$(CATALOGDIR)/reportsyncd.catalog"
+	chmod 0644 "$(DESTDIR)$(UNITDIR)/reportsyncd.service" "$(DESTDIR)$(UNITDIR)/reportsyncd-publish.service" \
+		"$(DESTDIR)$(CATALOGDIR)/reportsyncd.catalog"
 	install -D -m 0644 systemd/reportsyncd.sysusers "$(DESTDIR)$(SYSUSERSDIR)/reportsyncd.conf"
 	install -D -m 0644 systemd/reportsyncd.tmpfiles "$(DESTDIR)$(TMPFILESDIR)/reportsyncd.conf"
 	install -D -m 0644 docs/operating.md "$(DESTDIR)$(DOCDIR)/operating.md"
 	test -e "$(DESTDIR)$(CONFDIR)/reportsyncd.conf" || \
 		install -D -m 0644 systemd/reportsyncd.conf "$(DESTDIR)$(CONFDIR)/reportsyncd.conf"
+	test -e "$(DESTDIR)$(CONFDIR)/publish.conf" || \
+		install -D -m 0644 systemd/reportsyncd-publish.conf "$(DESTDIR)$(CONFDIR)/publish.conf"
 	if [ -z "$(DESTDIR)" ]; then \
 		systemd-sysusers "$(SYSUSERSDIR)/reportsyncd.conf" && \
 		systemd-tmpfiles --create "$(TMPFILESDIR)/reportsyncd.conf" && \
@@ -48,8 +55,8 @@ install: build
 	fi
 
 uninstall:
-	rm -f "$(DESTDIR)$(BINDIR)/reportsyncd" \
-		"$(DESTDIR)$(UNITDIR)/reportsyncd.service" \
+	rm -f "$(DESTDIR)$(BINDIR)/reportsyncd" "$(DESTDIR)$(BINDIR)/reportsyncd-publish" \
+		"$(DESTDIR)$(UNITDIR)/reportsyncd.service" "$(DESTDIR)$(UNITDIR)/reportsyncd-publish.service" \
 		"$(DESTDIR)$(CATALOGDIR)/reportsyncd.catalog" \
 		"$(DESTDIR)$(SYSUSERSDIR)/reportsyncd.conf" \
 		"$(DESTDIR)$(TMPFILESDIR)/reportsyncd.conf" \

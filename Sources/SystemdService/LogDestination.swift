@@ -81,10 +81,11 @@ public enum LogTarget: Sendable, Equatable {
     /// Readable lines on standard error, coloured when it is a terminal and `NO_COLOR` is unset.
     case console(colour: Bool)
 
-    /// A handler for the logger `label`: pass this to `LoggingSystem.bootstrap`.
-    public func makeHandler(label: String) -> any LogHandler {
+    /// A handler for the logger `label`, its journal entries under `SYSLOG_IDENTIFIER=identifier`: pass this
+    /// to `LoggingSystem.bootstrap`.
+    public func makeHandler(label: String, identifier: String = "reportsyncd") -> any LogHandler {
         switch self {
-        case .journal: JournalLogHandler(label: label)
+        case .journal: JournalLogHandler(label: label, identifier: identifier)
         case .console(let colour): ConsoleLogHandler(label: label, colour: colour)
         }
     }

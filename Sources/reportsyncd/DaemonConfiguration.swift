@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SyncEngine
 import SystemPackage
+import SystemdService
 
 /// The folders of `run`, `status` and `rebuild`, from flags, the environment (`REPORTSYNCD_INBOX`,
 /// `_MIRROR`, `_STATE`) and a config file, in that order of precedence. With none of them the folders
@@ -53,28 +54,16 @@ struct DaemonConfiguration: ParsableArguments {
     }
 
     /// `key = value` lines of the config file: `--config`, else the default path when it exists.
-    private func fileSettings() throws(ConfigurationError) -> [String: String] {
-        let path = config ?? Self.defaultConfigPath
-        guard let data = FileManager.default.contents(atPath: path) else {
-            if config != nil { throw .unreadableFile(path) }
-            return [:]
+    private func fileSettings() throws(ConfigurationError) -> ConfigFile {
+        do {
+            return try ConfigFile(
+                path: config,
+                defaultPath: Self.defaultConfigPath,
+                keys: ["inbox", "mirror", "state", "settle", "max-file-size"]
+            )
+        } catch {
+            throw .file(error)
         }
-        var settings: [String: String] = [:]
-        let keys: Set = ["inbox", "mirror", "state", "settle", "max-file-size"]
-        for (number, line) in String(decoding: data, as: UTF8.self).split(
-            separator: "\n",
-            omittingEmptySubsequences: false
-        )
-        .enumerated() {
-            let text = line.trimmingCharacters(in: .whitespaces)
-            if text.isEmpty || text.hasPrefix("#") { continue }
-            let parts = text.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard parts.count == 2, keys.contains(parts[0]) else {
-                throw .invalidLine(path: path, line: number + 1, text: text)
-            }
-            settings[parts[0]] = parts[1]
-        }
-        return settings
     }
 
     /// `52428800`, `50MB`, `50 MB`, `50M`, `512k`, `1G`.
@@ -92,16 +81,13 @@ struct DaemonConfiguration: ParsableArguments {
 
 /// A configuration that cannot be used, naming the file, line or key at fault.
 enum ConfigurationError: Error, CustomStringConvertible {
-    case unreadableFile(String)
-    case invalidLine(path: String, line: Int, text: String)
+    case file(ConfigFileError)
     case invalidValue(key: String, value: String, expected: String)
 
     var description: String {
         switch self {
-        case .unreadableFile(let path):
-            "cannot read the config file \(path)"
-        case .invalidLine(let path, let line, let text):
-            "\(path):\(line): expected `key = value` with key inbox, mirror, state, settle or max-file-size, found `\(text)`"
+        case .file(let error):
+            "\(error)"
         case .invalidValue(let key, let value, let expected):
             "\(key) = \(value) is not valid: expected \(expected)"
         }
