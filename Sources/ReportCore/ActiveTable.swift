@@ -1,5 +1,5 @@
 /// Table 2 of a record, in the shape of its edition: the JSON of `active` is the edition's own
-/// object, with the keys of `shared/spec/record.md` for that edition (`Record.edition` says which).
+/// object, with the keys of `docs/record.md` for that edition (`Record.edition` says which).
 public enum ActiveTable: Codable, Sendable, Equatable {
     /// The 2021 template (国办公开办函〔2021〕30号).
     case edition2021(ActiveDisclosure)

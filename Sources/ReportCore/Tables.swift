@@ -213,7 +213,7 @@ public struct Finding: Codable, Sendable, Equatable {
         case warning
     }
 
-    /// The rule ID of `shared/spec/record.md`, e.g. `requests.balance`.
+    /// The rule ID of `docs/record.md`, e.g. `requests.balance`.
     public var rule: String
     public var severity: Severity
     public var message: String

@@ -2,7 +2,7 @@ import ReportCore
 import ReportFixtures
 import Testing
 
-/// One test per rule of `shared/spec/record.md`: each breaks the rule in a report of our own and
+/// One test per rule of `docs/record.md`: each breaks the rule in a report of our own and
 /// checks the finding, its cells and the lines they were read from. Removing a rule fails its test.
 struct ValidationTests {
     /// Parses `report` rendered as tab-separated text; returns the record and the rendered lines.

@@ -1,11 +1,11 @@
 import Foundation
 
 /// The habits of real published reports that the clean layouts of ``SampleLayout`` do not show: one
-/// case per habit seen in real files (`shared/corpus/real`, `shared/corpus/real/SOURCES.tsv`), each
+/// case per habit seen in real files (`Tests/ReportCoreTests/Fixtures/real` and its `SOURCES.tsv`), each
 /// written out from a model by `SampleReport.render(_:)`, never copied from a real file.
 ///
 /// A case knows its model (``model``), the file name it arrives under (``sourceName``) and what a
-/// reader following `shared/spec/record.md` must make of it: the title, the cell values, the model
+/// reader following `docs/record.md` must make of it: the title, the cell values, the model
 /// whose plain tab-separated rendering has the same content (``contentModel``) and the cells that the
 /// rendering leaves open, blank or undecidable.
 public enum RealWorldCase: Hashable, Sendable, CustomStringConvertible {
