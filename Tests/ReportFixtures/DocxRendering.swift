@@ -1,5 +1,4 @@
 import Foundation
-import ZIPFoundation
 
 /// A minimal Word package built in memory: `[Content_Types].xml`, `_rels/.rels` and the files given.
 public enum DocxPackage {
@@ -39,18 +38,10 @@ public enum DocxPackage {
             Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"/>\
             </Relationships>
             """
-        let archive = try! Archive(data: Data(), accessMode: .create, pathEncoding: nil)
         let parts = [("[Content_Types].xml", Array(contentTypes.utf8)), ("_rels/.rels", Array(relationships.utf8))]
-        for (path, contents) in parts + files.sorted(by: { $0.key < $1.key }) {
-            try! archive.addEntry(
-                with: path,
-                type: .file,
-                uncompressedSize: Int64(contents.count),
-                compressionMethod: .deflate,
-                provider: { position, size in Data(contents[Int(position)..<Int(position) + size]) }
-            )
-        }
-        return Array(archive.data!)
+        return ZipArchive.bytes(
+            parts + files.sorted(by: { $0.key < $1.key }).map { (path: $0.key, contents: $0.value) }
+        )
     }
 }
 

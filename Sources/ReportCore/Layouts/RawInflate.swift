@@ -2,9 +2,9 @@ import CZlib
 
 /// Inflates a raw deflate stream (a zip entry's data) with zlib, refusing output beyond a limit.
 ///
-/// zlib comes as the `CZlib` module of ZIPFoundation's package on Linux.
-enum RawInflate {
-    enum Failure: Error {
+/// zlib comes through the `CZlib` system-library target (Debian `zlib1g-dev`).
+package enum RawInflate {
+    package enum Failure: Error {
         /// The output would exceed the limit.
         case tooLarge
         /// The stream is corrupted or ends before its last block (or, for a zip entry, is encrypted
