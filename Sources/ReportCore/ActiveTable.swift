@@ -18,17 +18,6 @@ public enum ActiveTable: Codable, Sendable, Equatable {
         return active
     }
 
-    /// The edition's table 2 values as JSON writes them, in template order.
-    var cellValues: [String] {
-        switch self {
-        case .edition2021(let active):
-            [active.rules, active.normativeDocuments].flatMap { [$0.issued, $0.repealed, $0.inForce] }
-                .map(String.init) + [active.licensing, active.punishment, active.coercion].map(String.init)
-                + [active.feesTenThousandYuan]
-        case .trial2019(let active): active.cellValues
-        }
-    }
-
     private enum TrialKeys: String, CodingKey {
         case procurement
     }

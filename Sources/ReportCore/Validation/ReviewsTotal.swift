@@ -3,8 +3,9 @@ extension Validator {
     static func reviewsTotal(_ cells: TableCells) -> [Finding] {
         let groupNames = ["行政复议", "行政诉讼（未经复议直接起诉）", "行政诉讼（复议后起诉）"]
         return Template.reviewGroups.indices.compactMap { group in
-            let parts = (0..<4).map { Template.reviewCell(group: group, column: $0) }
-            let total = Template.reviewCell(group: group, column: 4)
+            let totalColumn = Template.reviewColumns.count - 1
+            let parts = (0..<totalColumn).map { Template.reviewCell(group: group, column: $0) }
+            let total = Template.reviewCell(group: group, column: totalColumn)
             let sum = parts.reduce(0) { $0 + cells.counts[$1] }
             guard sum != cells.counts[total] else { return nil }
             return finding(
