@@ -42,8 +42,11 @@ struct SourceTree {
         var paths: [String] = []
         while let path = enumerator?.nextObject() as? String {
             var isFolder: ObjCBool = false
-            FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isFolder)
-            if !isFolder.boolValue { paths.append("\(target)/\(path)") }
+            let exists = FileManager.default.fileExists(
+                atPath: folder.appendingPathComponent(path).path,
+                isDirectory: &isFolder
+            )
+            if exists && !isFolder.boolValue { paths.append("\(target)/\(path)") }
         }
         return paths.sorted()
     }

@@ -23,10 +23,11 @@ public enum ZipArchive {
                 littleEndian(20, 2) + littleEndian(0, 2) + littleEndian(method.rawValue, 2) + littleEndian(0, 4)
                 + littleEndian(Int(checksum(contents)), 4) + littleEndian(data.count, 4)
                 + littleEndian(contents.count, 4) + littleEndian(name.count, 2) + littleEndian(0, 2)
-            // Made by version 2.0; no comment, disk 0, no attributes; the local header's offset.
+            // Made by version 2.0; no comment, disk 0, no internal or external attributes; the local
+            // header's offset.
             directory +=
-                [0x50, 0x4B, 0x01, 0x02] + littleEndian(20, 2) + common + littleEndian(0, 8)
-                + littleEndian(0, 4) + littleEndian(archive.count, 4) + name
+                [0x50, 0x4B, 0x01, 0x02] + littleEndian(20, 2) + common + littleEndian(0, 10)
+                + littleEndian(archive.count, 4) + name
             archive += [0x50, 0x4B, 0x03, 0x04] + common + name + data
         }
         // The end of the central directory: disk 0, entries on this disk and in all, its size and offset.
