@@ -81,11 +81,12 @@ public enum LogTarget: Sendable, Equatable {
     /// Readable lines on standard error, coloured when it is a terminal and `NO_COLOR` is unset.
     case console(colour: Bool)
 
-    /// A handler for the logger `label`: pass this to `LoggingSystem.bootstrap`.
-    public func makeHandler(label: String) -> any LogHandler {
+    /// A handler for the logger `label`: pass this to `LoggingSystem.bootstrap`. The journal gets every field; the
+    /// console gets them only when `verbose`.
+    public func makeHandler(label: String, verbose: Bool = false) -> any LogHandler {
         switch self {
         case .journal: JournalLogHandler(label: label)
-        case .console(let colour): ConsoleLogHandler(label: label, colour: colour)
+        case .console(let colour): ConsoleLogHandler(label: label, colour: colour, verbose: verbose)
         }
     }
 }
