@@ -47,14 +47,26 @@ struct CanonicalJSONWriter {
     /// order, which is ascending.
     mutating func write(_ tree: CellTree, of cells: TableCells) {
         object { object in
-            for member in tree.members {
-                member.utf8.withUnsafeBufferPointer { object.key($0) }
-                switch member.node {
-                case .count(let cell): object.write(cells.counts[cell])
-                case .decimal(let cell): object.write(cells.decimal(cell))
-                case .object(let subtree): object.write(subtree, of: cells)
+            tree.keys.withUnsafeBufferPointer { keys in
+                for step in tree.steps {
+                    switch step {
+                    case .count(let key, let cell):
+                        object.key(UnsafeBufferPointer(rebasing: keys[key]))
+                        object.write(cells.counts[cell])
+                        object.needsComma = true
+                    case .decimal(let key, let cell):
+                        object.key(UnsafeBufferPointer(rebasing: keys[key]))
+                        object.write(cells.decimal(cell))
+                        object.needsComma = true
+                    case .open(let key):
+                        object.key(UnsafeBufferPointer(rebasing: keys[key]))
+                        object.append(UInt8(ascii: "{"))
+                        object.needsComma = false
+                    case .close:
+                        object.append(UInt8(ascii: "}"))
+                        object.needsComma = true
+                    }
                 }
-                object.needsComma = true
             }
         }
     }

@@ -127,3 +127,33 @@ public struct Finding: Codable, Sendable, Equatable {
         self.sourceLines = sourceLines
     }
 }
+
+extension ApplicantCounts: CountsRow {
+    /// The seven columns in template order (`Template.requestColumns`).
+    init(counts: ArraySlice<Int>) {
+        let first = counts.startIndex
+        self.init(
+            naturalPerson: counts[first],
+            commercial: counts[first + 1],
+            research: counts[first + 2],
+            socialWelfare: counts[first + 3],
+            legalService: counts[first + 4],
+            otherOrg: counts[first + 5],
+            total: counts[first + 6]
+        )
+    }
+}
+
+extension ReviewOutcomes: CountsRow {
+    /// The five columns in template order (`Template.reviewColumns`).
+    init(counts: ArraySlice<Int>) {
+        let first = counts.startIndex
+        self.init(
+            upheld: counts[first],
+            corrected: counts[first + 1],
+            other: counts[first + 2],
+            pending: counts[first + 3],
+            total: counts[first + 4]
+        )
+    }
+}
