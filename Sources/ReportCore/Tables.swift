@@ -143,17 +143,3 @@ extension ApplicantCounts: CountsRow {
         )
     }
 }
-
-extension ReviewOutcomes: CountsRow {
-    /// The five columns in template order (`Template.reviewColumns`).
-    init(counts: ArraySlice<Int>) {
-        let first = counts.startIndex
-        self.init(
-            upheld: counts[first],
-            corrected: counts[first + 1],
-            other: counts[first + 2],
-            pending: counts[first + 3],
-            total: counts[first + 4]
-        )
-    }
-}

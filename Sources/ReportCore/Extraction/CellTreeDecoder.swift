@@ -129,9 +129,9 @@ struct CellTreeDecoder: Decoder {
 }
 
 /// A row of counts read at once from its consecutive cells, in the template's column order, rather
-/// than member by member: table 3's rows and table 4's groups, most of a record's cells, which
-/// member-by-member decoding would make a tenth of the parse. `CanonicalJSONWriterTests` checks that
-/// each member holds the cell of its key.
+/// than member by member: table 3's 25 rows, most of a record's cells, which member-by-member
+/// decoding would make a tenth of the parse. `CanonicalJSONWriterTests` checks that each member
+/// holds the cell of its key.
 protocol CountsRow: Decodable {
     init(counts: ArraySlice<Int>)
 }
