@@ -33,12 +33,17 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        .systemLibrary(
+            name: "CLibZ",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .target(
             name: "ReportCore",
             dependencies: [
                 "CLibXML2",
+                "CLibZ",
                 .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         .systemLibrary(name: "CFileSystem"),
@@ -143,6 +148,7 @@ let package = Package(
             ],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(name: "ArchitectureTests"),
         .testTarget(
             name: "reportsyncdTests",
             dependencies: [

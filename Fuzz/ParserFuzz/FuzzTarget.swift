@@ -1,12 +1,12 @@
 import Foundation
-
-@testable import ReportCore
+import ReportCore
 
 /// What one fuzzing run aims at: a single reader, so that its inputs are not spent failing earlier
 /// checks of the parse path, or the whole path. Chosen once per process by `FUZZ_TARGET`.
 ///
 /// Each target checks what must hold for any bytes: no crash, no hang, and output bounded by the
-/// input.
+/// input. The readers are reached through ReportCore's `package` API, so a release build of every
+/// product (no `@testable`) builds this target too.
 enum FuzzTarget: String, CaseIterable {
     /// Bytes to text (`DecodedText`: byte-order marks, UTF-8, UTF-16, GB18030) and text to lines
     /// (`TextNormalizer`).

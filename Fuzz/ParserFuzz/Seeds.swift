@@ -4,7 +4,7 @@ import ReportCore
 import ReportFixtures
 
 /// The seeds of `Fuzz/corpus` rendered from `ReportFixtures`, which `ParserFuzz --write-seeds
-/// Fuzz/corpus` (re)writes (the .docx differs only in its timestamps). The others are the text
+/// Fuzz/corpus` (re)writes. The others are the text
 /// layouts and `pdftotext -layout` of the PDF fixtures (`pdftext-*.txt`); `scripts/fuzz` and CI
 /// also use the ReportCoreTests fixtures `cms-page.html` and `corrupted-deflate.docx` as they are.
 ///
@@ -24,7 +24,11 @@ enum Seeds {
             guard case .success = ReportParser().parse(bytes, sourceName: name) else { fatalError("\(name) fails") }
         }
         var seeds = reports
-        seeds["docx-stored.docx"] = storedZip("word/document.xml", Array(smallDocument.utf8))
+        // Stored, not deflated: the fuzzer's mutations of the data reach the XML reader as they are.
+        seeds["docx-stored.docx"] = DocxPackage.archive(
+            ["word/document.xml": Array(smallDocument.utf8)],
+            compressed: false
+        )
         for (name, bytes) in seeds {
             let path = folder.appendingPathComponent(name).path
             precondition(FileManager.default.createFile(atPath: path, contents: Data(bytes)), "cannot write \(path)")
@@ -66,18 +70,5 @@ enum Seeds {
             <w:p><w:r><w:t>六、其他需要报告的事项</w:t></w:r></w:p>
             """
     )
-
-    /// A zip archive of one stored (uncompressed) entry, as far as ReportCore reads one: the local
-    /// header and the data. The fuzzer's mutations of the data reach the XML reader uncompressed.
-    private static func storedZip(_ name: String, _ contents: [UInt8]) -> [UInt8] {
-        let littleEndian = { (value: Int, width: Int) in
-            (0..<width).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) }
-        }
-        // Signature, version 2.0; no flags, method (stored), time, date, CRC; both sizes; name length; no extra.
-        let header: [UInt8] =
-            [0x50, 0x4B, 0x03, 0x04] + littleEndian(20, 2) + littleEndian(0, 12) + littleEndian(contents.count, 4)
-            + littleEndian(contents.count, 4) + littleEndian(name.utf8.count, 2) + littleEndian(0, 2)
-        return header + Array(name.utf8) + contents
-    }
 }
 #endif

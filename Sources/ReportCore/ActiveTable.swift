@@ -1,5 +1,5 @@
 /// Table 2 of a record, in the shape of its edition: the JSON of `active` is the edition's own
-/// object, with the keys of `shared/spec/record.md` for that edition (`Record.edition` says which).
+/// object, with the keys of `docs/record.md` for that edition (`Record.edition` says which).
 public enum ActiveTable: Codable, Sendable, Equatable {
     /// The 2021 template (国办公开办函〔2021〕30号).
     case edition2021(ActiveDisclosure)
@@ -16,17 +16,6 @@ public enum ActiveTable: Codable, Sendable, Equatable {
     public var trial2019: TrialActiveDisclosure? {
         guard case .trial2019(let active) = self else { return nil }
         return active
-    }
-
-    /// The edition's table 2 values as JSON writes them, in template order.
-    var cellValues: [String] {
-        switch self {
-        case .edition2021(let active):
-            [active.rules, active.normativeDocuments].flatMap { [$0.issued, $0.repealed, $0.inForce] }
-                .map(String.init) + [active.licensing, active.punishment, active.coercion].map(String.init)
-                + [active.feesTenThousandYuan]
-        case .trial2019(let active): active.cellValues
-        }
     }
 
     private enum TrialKeys: String, CodingKey {

@@ -10,9 +10,10 @@ import Crypto
 struct CanonicalContent: Encodable, CanonicalJSONWritable {
     var agency: String
     var year: Int
-    var active: ActiveTable
-    var requests: Requests
-    var reviews: Reviews
+    /// The edition, which gives table 2's shape.
+    var edition: Edition
+    /// The values of the three tables.
+    var cells: TableCells
     var sections: Record.Sections
 
     /// The canonical JSON bytes.
@@ -22,13 +23,40 @@ struct CanonicalContent: Encodable, CanonicalJSONWritable {
 
     func write(to writer: inout CanonicalJSONWriter) {
         writer.object { object in
-            object.member("active", active)
+            object.member("active", Table(tree: edition.tree, cells: cells))
             object.member("agency", agency)
-            object.member("requests", requests)
-            object.member("reviews", reviews)
+            object.member("requests", Table(tree: Template.requestsTree, cells: cells))
+            object.member("reviews", Table(tree: Template.reviewsTree, cells: cells))
             object.member("sections", sections)
             object.member("year", year)
         }
+    }
+
+    /// One table, written from the cells through its tree.
+    private struct Table: CanonicalJSONWritable {
+        var tree: CellTree
+        var cells: TableCells
+
+        func write(to writer: inout CanonicalJSONWriter) {
+            writer.write(tree, of: cells)
+        }
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case agency, year, active, requests, reviews, sections
+    }
+
+    /// The same content as the record holds it, its tables typed: what `JSONEncoder` must write
+    /// byte for byte as the writer does.
+    func encode(to encoder: any Encoder) throws {
+        let tables = cells.tables(edition)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(agency, forKey: .agency)
+        try container.encode(year, forKey: .year)
+        try container.encode(tables.active, forKey: .active)
+        try container.encode(tables.requests, forKey: .requests)
+        try container.encode(tables.reviews, forKey: .reviews)
+        try container.encode(sections, forKey: .sections)
     }
 
     /// `sha256:<64 hex>` of the canonical bytes.

@@ -1,4 +1,4 @@
-/// One 政府信息公开工作年度报告, normalised into the record of `shared/spec/record.md`.
+/// One 政府信息公开工作年度报告, normalised into the record of `docs/record.md`.
 ///
 /// This is what `reportsyncd parse` prints, what the mirror stores under `records/<year>/<agency>.json`
 /// and what the change log's events describe. Its JSON keys are the contract with other programs:

@@ -6,12 +6,13 @@ import Crypto
 /// (PDF text extraction is delegated to a ``PDFTextExtracting``), and it never throws or traps on bad
 /// input: every failure is a ``NotAReport`` with a reason.
 ///
-/// The stages, in order: container and encoding (`SourceText`: `DecodedText`, `HTMLText`,
-/// `DocxText`, PDF) → normalised lines (`TextNormalizer`), run-on lines cut at their headings
+/// The stages, in order: container and encoding (`SourceText`: a PDF through `pdfText`, `DocxText`,
+/// `HTMLText`, else `DecodedText`) → normalised lines (`TextNormalizer`), run-on lines cut at their headings
 /// (`RunOnLines`) → section headings, identity (`Outline`, `Identity`), template edition (`Edition`)
 /// → layout reader (`TextLayout`) → cell stream → tables (`TableReader`: `TableExtractor` for a clean
 /// table, else `TableStream`, `RowAlignment`, `DigitSplitter`, `ColumnLayout`, `ReadingChoice`) →
-/// validation (`Validator`) → canonical content and its hash (`CanonicalContent`).
+/// validation (`Validator`) → the record's typed tables and the canonical content and its hash, both
+/// read from the cells through the template's `CellTree`s (`CellTreeDecoder`, `CanonicalContent`).
 public struct ReportParser: Sendable {
     private let pdfText: (any PDFTextExtracting)?
 
@@ -80,7 +81,7 @@ public struct ReportParser: Sendable {
             Template.requestsTable,
             from: layout.cells(of: lines[requestsBody], numbers: lineNumbers),
             positioned: layout == .spaced,
-            stated: narrative.flatMap { Int($0.count) }.map { [Template.requestCell(row: 0, column: 6): $0] } ?? [:],
+            stated: narrative.flatMap { Int($0.count) }.map { [Template.receivedTotalCell: $0] } ?? [:],
             into: &cells
         )
         try TableReader.read(
@@ -100,9 +101,8 @@ public struct ReportParser: Sendable {
         let content = CanonicalContent(
             agency: identity.agency,
             year: identity.year,
-            active: tables.active,
-            requests: tables.requests,
-            reviews: tables.reviews,
+            edition: edition,
+            cells: cells,
             sections: sections
         )
         return Record(

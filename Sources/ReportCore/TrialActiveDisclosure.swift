@@ -44,34 +44,4 @@ public struct TrialActiveDisclosure: Codable, Sendable, Equatable {
     public var fees: FeeItems
     /// 政府集中采购.
     public var procurement: Procurement
-
-    /// Builds the table from its 21 counts in template order and the procurement amount in 元.
-    public init<C: Collection<Int>>(counts: C, amountYuan: String) {
-        precondition(counts.count == 21, "the 2019 trial edition's table 2 has 21 counts and an amount")
-        let values = Array(counts)
-        let documents = { (first: Int) in
-            DocumentCounts(made: values[first], published: values[first + 1], totalPublished: values[first + 2])
-        }
-        let items = { (first: Int) in
-            ItemCounts(previousItems: values[first], change: values[first + 1], decisions: values[first + 2])
-        }
-        rules = documents(0)
-        normativeDocuments = documents(3)
-        licensing = items(6)
-        otherManagementServices = items(9)
-        punishment = items(12)
-        coercion = items(15)
-        fees = FeeItems(previousItems: values[18], change: values[19])
-        procurement = Procurement(items: values[20], amountYuan: amountYuan)
-    }
-
-    /// The 22 values as JSON writes them, in template order (`Template.trialActiveRows`).
-    var cellValues: [String] {
-        let counts =
-            [rules, normativeDocuments].flatMap { [$0.made, $0.published, $0.totalPublished] }
-            + [licensing, otherManagementServices, punishment, coercion].flatMap {
-                [$0.previousItems, $0.change, $0.decisions]
-            } + [fees.previousItems, fees.change, procurement.items]
-        return counts.map(String.init) + [procurement.amountYuan]
-    }
 }

@@ -4,7 +4,7 @@ import SystemPackage
 
 /// One line of the change log (`<mirror>/changes.jsonl`): the outcome of ingesting one file.
 ///
-/// Field names are the contract of `shared/spec/record.md`; `agency`, `year`, `contentHash` and
+/// Field names are the contract of `docs/record.md`; `agency`, `year`, `contentHash` and
 /// `status` are absent for `rejected`.
 public struct ChangeEvent: Codable, Sendable, Equatable {
     /// Strictly increasing over the log, from 1.

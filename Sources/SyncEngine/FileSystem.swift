@@ -1,3 +1,5 @@
+// Over the ~300 lines of other files: every system call the engine makes, each behind its fault seam, stays
+// in this one file.
 import CFileSystem
 import Glibc
 import SystemPackage

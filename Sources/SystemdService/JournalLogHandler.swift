@@ -36,7 +36,13 @@ public struct JournalLogHandler: LogHandler {
         metadataProvider: Logger.MetadataProvider? = LoggingSystem.metadataProvider
     ) {
         self.identifier = identifier
-        self.fallback = ConsoleLogHandler(label: label, colour: false, output: fallbackOutput, metadataProvider: nil)
+        self.fallback = ConsoleLogHandler(
+            label: label,
+            colour: false,
+            verbose: true,
+            output: fallbackOutput,
+            metadataProvider: nil
+        )
         self.metadataProvider = metadataProvider
     }
 

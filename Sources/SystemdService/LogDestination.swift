@@ -82,11 +82,11 @@ public enum LogTarget: Sendable, Equatable {
     case console(colour: Bool)
 
     /// A handler for the logger `label`, its journal entries under `SYSLOG_IDENTIFIER=identifier`: pass this
-    /// to `LoggingSystem.bootstrap`.
-    public func makeHandler(label: String, identifier: String = "reportsyncd") -> any LogHandler {
+    /// to `LoggingSystem.bootstrap`. The journal gets every field; the console gets them only when `verbose`.
+    public func makeHandler(label: String, identifier: String = "reportsyncd", verbose: Bool = false) -> any LogHandler {
         switch self {
         case .journal: JournalLogHandler(label: label, identifier: identifier)
-        case .console(let colour): ConsoleLogHandler(label: label, colour: colour)
+        case .console(let colour): ConsoleLogHandler(label: label, colour: colour, verbose: verbose)
         }
     }
 }

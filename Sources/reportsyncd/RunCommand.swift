@@ -34,6 +34,9 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Where the log goes: journal, console, or auto (the journal when run by systemd).")
     var log: LogDestination = .auto
 
+    @Flag(help: "On the console, each entry's journal fields too (REPORTSYNC_*, MESSAGE_ID, ERRNO).")
+    var verbose = false
+
     func run() async throws {
         let readConfiguration: ConfigurationReloadService.ConfigurationReader = {
             [folders, settle, maxFileSize] () throws(ConfigurationError) in
@@ -46,7 +49,9 @@ struct RunCommand: AsyncParsableCommand {
             try DaemonFailure(error).exit()
         }
         let target = log.resolve(environment: ProcessInfo.processInfo.environment)
-        LoggingSystem.bootstrap { EventMessageID(destination: target.makeHandler(label: $0)) }
+        LoggingSystem.bootstrap { [verbose] in
+            EventMessageID(destination: target.makeHandler(label: $0, verbose: verbose))
+        }
         let logger = Logger(label: "reportsyncd")
         let notifier = SystemdNotifier(logger: logger)
         let daemon = Daemon(

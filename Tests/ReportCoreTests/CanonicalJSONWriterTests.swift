@@ -4,7 +4,9 @@ import Testing
 @testable import ReportCore
 
 /// The content hash is taken over ``CanonicalJSONWriter``'s bytes, which must stay exactly what
-/// `JSONEncoder` writes with `[.sortedKeys, .withoutEscapingSlashes]`.
+/// `JSONEncoder` writes with `[.sortedKeys, .withoutEscapingSlashes]`. The writer walks the template's
+/// `CellTree`s while `JSONEncoder` writes the record's typed tables read through them, so this also
+/// checks that the template and the tables' members are one shape.
 struct CanonicalJSONWriterTests {
     /// Every control character, quotes, backslashes, slashes, DEL and non-ASCII text.
     static let trickyText: String = {
@@ -13,26 +15,28 @@ struct CanonicalJSONWriterTests {
         return text
     }()
 
-    static func content(
-        agency: String,
-        sections: Record.Sections,
-        active: ActiveTable = .edition2021(tables.active)
-    ) -> CanonicalContent {
-        let tables = Self.tables
-        return CanonicalContent(
-            agency: agency,
-            year: 2024,
-            active: active,
-            requests: tables.requests,
-            reviews: tables.reviews,
-            sections: sections
-        )
+    /// Cells with every count distinct, the extremes of `Int` in two of each table 2, signed changes
+    /// and both decimals.
+    static let cells: TableCells = {
+        var cells = TableCells()
+        cells.counts = cells.counts.indices.map { 7 * $0 - 3 }
+        cells.counts[Template.requestCell(row: 0, column: 0)] = 0
+        for cell in [6, Template.trialActiveFirstCell + 7] { cells.counts[cell] = Int.min }
+        for cell in [7, Template.trialActiveFirstCell + 20] { cells.counts[cell] = Int.max }
+        for cell in Template.signedCells { cells.counts[cell] = -cell }
+        cells.decimals = [Template.feeCell: "5087.94", Template.procurementAmountCell: "73802895.9"]
+        return cells
+    }()
+
+    static func content(agency: String, sections: Record.Sections, edition: Edition = .edition2021) -> CanonicalContent
+    {
+        CanonicalContent(agency: agency, year: 2024, edition: edition, cells: cells, sections: sections)
     }
 
     @Test(arguments: [
         content(agency: trickyText, sections: .init(overview: trickyText, problems: "", other: "/")),
         content(agency: "青山区人民政府", sections: .init(overview: "总体情况。", problems: "问题\n", other: "\t")),
-        content(agency: "平潭综合实验区", sections: .init(overview: "总体情况。", problems: "", other: ""), active: trialActive),
+        content(agency: "平潭综合实验区", sections: .init(overview: "总体情况。", problems: "", other: ""), edition: .trial2019),
     ])
     func writesWhatJSONEncoderWrites(_ content: CanonicalContent) throws {
         let encoder = JSONEncoder()
@@ -42,36 +46,32 @@ struct CanonicalJSONWriterTests {
         #expect(content.bytes == expected)
     }
 
-    /// A 2019 trial edition table 2 with every count distinct, signed changes and the extremes of `Int`.
-    static let trialActive = ActiveTable.trial2019(
-        TrialActiveDisclosure(
-            counts: (0..<21).map { index in
-                index == 7
-                    ? Int.min : index == 20 ? Int.max : [10, 13, 16, 19].contains(index) ? -3 * index : 11 * index
-            },
-            amountYuan: "73802895.9"
-        )
-    )
-
-    /// Tables with every cell distinct, and the extremes of `Int` in two of them.
-    static let tables: (active: ActiveDisclosure, requests: Requests, reviews: Reviews) = {
-        var next = -3
-        func value() -> Int {
-            next += 7
-            return next
+    /// Each typed table holds every cell under the key the template gives it, and nothing else.
+    @Test(arguments: [Edition.edition2021, .trial2019])
+    func typedTablesHoldEachCellUnderItsKey(_ edition: Edition) throws {
+        let tables = Self.cells.tables(edition)
+        var leaves: [String: Any] = [:]
+        for (name, table) in [
+            ("active", try JSONEncoder().encode(tables.active)),
+            ("requests", try JSONEncoder().encode(tables.requests)),
+            ("reviews", try JSONEncoder().encode(tables.reviews)),
+        ] {
+            Self.collectLeaves(try JSONSerialization.jsonObject(with: table), prefix: name, into: &leaves)
         }
-        let counts = { ActiveDisclosure.DocumentCounts(issued: value(), repealed: value(), inForce: value()) }
-        let active = ActiveDisclosure(
-            rules: counts(),
-            normativeDocuments: counts(),
-            licensing: Int.min,
-            punishment: Int.max,
-            coercion: 0,
-            feesTenThousandYuan: "5087.94"
-        )
-        let requests = Requests(rows: (0..<25).map { _ in ApplicantCounts(columns: (0..<7).map { _ in value() }) })
-        let groups = (0..<3).map { _ in ReviewOutcomes(columns: (0..<5).map { _ in value() }) }
-        let reviews = Reviews(review: groups[0], litigationDirect: groups[1], litigationAfterReview: groups[2])
-        return (active, requests, reviews)
-    }()
+        #expect(leaves.count == edition.cells.count)
+        for cell in edition.cells {
+            let key = Template.cellKeys[cell]
+            let expected =
+                Template.decimalCells.contains(cell) ? Self.cells.decimal(cell) : String(Self.cells.counts[cell])
+            #expect(leaves[key].map { "\($0)" } == expected, "\(key)")
+        }
+    }
+
+    private static func collectLeaves(_ json: Any, prefix: String, into leaves: inout [String: Any]) {
+        guard let object = json as? [String: Any] else {
+            leaves[prefix] = json
+            return
+        }
+        for (key, value) in object { collectLeaves(value, prefix: prefix + "." + key, into: &leaves) }
+    }
 }

@@ -3,8 +3,8 @@ import ReportCore
 import Testing
 
 /// Real published reports with hand-checked expected records (`Fixtures/real` and
-/// `Fixtures/edition2019`, copies of those folders of `shared/corpus` with their `SOURCES.tsv`), judged
-/// as `shared/tools/score.py` judges them: agency, year, edition, every cell, and the verdict. A cell
+/// `Fixtures/edition2019`, each file's origin in `SOURCES.tsv`), judged as the project's scorer
+/// judges them: agency, year, edition, every cell, and the verdict. A cell
 /// the text alone cannot decide (`undecidable`) counts as right when the record names it in a
 /// `cells.ambiguous` error.
 struct RealCorpusTests {

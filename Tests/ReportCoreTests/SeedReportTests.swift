@@ -3,8 +3,8 @@ import ReportCore
 import ReportFixtures
 import Testing
 
-/// The five real reports given with the project (`Fixtures/seeds`, copies of `shared/seeds`), each a
-/// different flattening of the template.
+/// The five real reports given with the project (`Fixtures/seeds`), each a different flattening of
+/// the template.
 struct SeedReportTests {
     struct Expectation: CustomTestStringConvertible, Sendable {
         var file: String

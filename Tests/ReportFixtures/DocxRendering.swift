@@ -20,9 +20,9 @@ public enum DocxPackage {
         archive(["word/document.xml": Array(documentXML.utf8)])
     }
 
-    /// A deflated zip archive of `files` (path to contents) plus the package's content types and
-    /// relationships.
-    public static func archive(_ files: [String: [UInt8]]) -> [UInt8] {
+    /// A zip archive of `files` (path to contents) plus the package's content types and
+    /// relationships, deflated unless `compressed` is false (then stored as they are).
+    public static func archive(_ files: [String: [UInt8]], compressed: Bool = true) -> [UInt8] {
         let contentTypes = """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
@@ -46,7 +46,7 @@ public enum DocxPackage {
                 with: path,
                 type: .file,
                 uncompressedSize: Int64(contents.count),
-                compressionMethod: .deflate,
+                compressionMethod: compressed ? .deflate : .none,
                 provider: { position, size in Data(contents[Int(position)..<Int(position) + size]) }
             )
         }

@@ -4,7 +4,7 @@ import Testing
 
 @testable import SyncEngine
 
-/// `source.name` and `source.nameEncoding` as `shared/spec/record.md` spells them, and back to the bytes.
+/// `source.name` and `source.nameEncoding` as `docs/record.md` spells them, and back to the bytes.
 @Suite struct NameEncodingTests {
     @Test(
         arguments: [

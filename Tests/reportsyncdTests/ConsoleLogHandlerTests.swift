@@ -6,7 +6,23 @@ import Testing
 
 /// Lines written by ``ConsoleLogHandler`` through a real pipe.
 @Suite struct ConsoleLogHandlerTests {
-    @Test func lineShowsLevelLabelMessageAndSortedMetadata() throws {
+    @Test func aPersonReadsTheMessageAndNoJournalFields() throws {
+        let line = try self.logLine(colour: false, verbose: false) { logger in
+            logger[metadataKey: "REPORTSYNC_SEQ"] = "7"
+            logger.info(
+                "added 下冶镇人民政府 2024 from 000.txt",
+                metadata: ["REPORTSYNC_AGENCY": "下冶镇人民政府", "MESSAGE_ID": "0b1e", "ERRNO": "5"]
+            )
+            logger.warning("removed a temp file", metadata: ["path": "a b/.x.tmp", "REPORTSYNC_FILE": "x"])
+        }
+        let lines = line.split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines[0].wholeMatch(of: #/[0-2][0-9]:[0-5][0-9]:[0-6][0-9] added 下冶镇人民政府 2024 from 000\.txt/#) != nil)
+        #expect(lines[1].hasSuffix(#" warning: removed a temp file path="a b/.x.tmp""#))
+        #expect(!line.contains("REPORTSYNC") && !line.contains("reportsyncd.tests"))
+    }
+
+    @Test func verboseLineShowsLevelLabelMessageAndSortedMetadata() throws {
         let line = try self.logLine(colour: false) { logger in
             logger[metadataKey: "REPORTSYNC_SEQ"] = "7"
             logger.notice("added hubei/a.txt", metadata: ["REPORTSYNC_AGENCY": "下冶镇 人民政府", "ERRNO": "5"])
@@ -39,11 +55,11 @@ import Testing
         #expect(line.contains(#"KEY=x\u{7}"#))
     }
 
-    private func logLine(colour: Bool, _ log: (inout Logger) -> Void) throws -> String {
+    private func logLine(colour: Bool, verbose: Bool = true, _ log: (inout Logger) -> Void) throws -> String {
         let (reading, writing) = try FileDescriptor.pipe()
         defer { try? reading.close() }
         var logger = Logger(label: "reportsyncd.tests") {
-            ConsoleLogHandler(label: $0, colour: colour, output: writing, metadataProvider: nil)
+            ConsoleLogHandler(label: $0, colour: colour, verbose: verbose, output: writing, metadataProvider: nil)
         }
         log(&logger)
         try writing.close()

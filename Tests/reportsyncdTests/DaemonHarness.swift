@@ -42,12 +42,13 @@ final class DaemonHarness {
     }
 
     /// Starts the daemon and waits until it says it is watching the inbox. `launcher` runs it through
-    /// another program (which ends by exec-ing the binary, so the pid stays the daemon's).
-    func start(_ extraArguments: [String] = [], launcher: [String] = []) throws {
+    /// another program (which ends by exec-ing the binary, so the pid stays the daemon's). The log
+    /// has every journal field (`--verbose`) unless `verbose` is false.
+    func start(_ extraArguments: [String] = [], launcher: [String] = [], verbose: Bool = true) throws {
         let process = Process()
         let command =
             launcher + [Self.binary, "run", "--log", "console", "--inbox", inbox, "--mirror", mirror, "--state", state]
-            + ["--settle", String(settle)] + extraArguments
+            + ["--settle", String(settle)] + (verbose ? ["--verbose"] : []) + extraArguments
         process.executableURL = URL(fileURLWithPath: command[0])
         process.arguments = Array(command.dropFirst())
         if !FileManager.default.fileExists(atPath: logPath) {

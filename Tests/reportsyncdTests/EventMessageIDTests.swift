@@ -34,7 +34,13 @@ import Testing
         defer { try? reading.close() }
         let logger = Logger(label: "reportsyncd.tests") {
             EventMessageID(
-                destination: ConsoleLogHandler(label: $0, colour: false, output: writing, metadataProvider: nil)
+                destination: ConsoleLogHandler(
+                    label: $0,
+                    colour: false,
+                    verbose: true,
+                    output: writing,
+                    metadataProvider: nil
+                )
             )
         }
         log(logger)

@@ -63,7 +63,7 @@ start_daemon() {
     shift 2
     touch "$log"
     starts=$(grep -c "watching the inbox" "$log" || true)
-    "$@" "$binary" run --log console --inbox "$root/inbox" --mirror "$root/mirror" --state "$root/state" \
+    "$@" "$binary" run --log console --verbose --inbox "$root/inbox" --mirror "$root/mirror" --state "$root/state" \
         >>"$log" 2>&1 &
     daemon_pid=$!
     for _ in $(seq 600); do

@@ -1,24 +1,24 @@
 import Foundation
 
 /// The character encodings reports arrive in, detected from the bytes alone.
-enum SourceEncoding: String, Sendable {
+package enum SourceEncoding: String, Sendable {
     case utf8 = "utf-8"
     case utf8BOM = "utf-8-bom"
     case utf16 = "utf-16"
     case gb18030 = "gb18030"
 
     /// Foundation's GB 18030-2000 encoding; GBK and GB2312 bytes decode as it too.
-    static let foundationGB18030 = String.Encoding(rawValue: 0x8000_0632)
+    package static let foundationGB18030 = String.Encoding(rawValue: 0x8000_0632)
 }
 
 /// Text decoded from a file's bytes, with the encoding it was in.
-struct DecodedText {
-    var text: String
-    var encoding: SourceEncoding
+package struct DecodedText {
+    package var text: String
+    package var encoding: SourceEncoding
 
     /// Decodes `bytes` by their byte-order mark, else as UTF-8 when they are valid UTF-8, else as
     /// GB18030 (which also covers GBK and GB2312). Never guesses from a file name.
-    init(_ bytes: [UInt8]) throws(NotAReport) {
+    package init(_ bytes: [UInt8]) throws(NotAReport) {
         if bytes.allSatisfy({ $0 == 0x20 || (0x09...0x0D).contains($0) }) {
             throw NotAReport(.empty, bytes.isEmpty ? "the file is empty" : "the file holds only whitespace")
         }

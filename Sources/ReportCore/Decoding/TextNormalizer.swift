@@ -2,9 +2,9 @@
 /// (digits, letters, punctuation) to ASCII, 全角空格 / NBSP / other spaces to a plain space, zero-width
 /// characters away, and CRLF or lone CR to LF. Line numbers are kept: line *n* of the result is line
 /// *n* of the decoded text.
-enum TextNormalizer {
+package enum TextNormalizer {
     /// The normalised text split into lines (without their terminators).
-    static func lines(of text: String) -> [String] {
+    package static func lines(of text: String) -> [String] {
         text.withUTF8Bytes { source in
             var lines: [String] = []
             lines.reserveCapacity(source.count / 16)

@@ -1,7 +1,7 @@
 extension StringProtocol {
     /// Calls `body` with the text's UTF-8 bytes, without copying them when the text is stored
     /// contiguously (native strings and their substrings always are).
-    func withUTF8Bytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+    package func withUTF8Bytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
         if let result = try utf8.withContiguousStorageIfAvailable(body) {
             return result
         }

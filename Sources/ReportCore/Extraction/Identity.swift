@@ -1,6 +1,6 @@
 import Foundation
 
-/// Who issued a report and for which year, read as `shared/spec/record.md` ("Identity") says.
+/// Who issued a report and for which year, read as `docs/record.md` ("Identity") says.
 struct Identity {
     /// The longest agency, in UTF-8 bytes, that still fits a file name (255 bytes) with `.json`.
     static let maximumAgencyBytes = 240

@@ -5,7 +5,7 @@ struct TableCells {
     var counts = [Int](repeating: 0, count: Template.cellCount)
     /// The fee in 万元 and the procurement amount in 元, by cell, canonical: no leading zeros, no
     /// trailing fraction zeros ("5087.94"); a decimal not read is "0".
-    private(set) var decimals: [Int: String] = [:]
+    var decimals: [Int: String] = [:]
     /// The 1-based source line of each cell.
     var lines = [Int](repeating: 0, count: Template.cellCount)
     /// Cells printed blank or as a blank marker.
@@ -104,47 +104,25 @@ struct TableCells {
 }
 
 extension TableCells {
-    /// The cells as the record's typed tables, table 2 in `edition`'s shape.
+    /// The cells as the record's typed tables, table 2 in `edition`'s shape, each read through its
+    /// `CellTree`.
     func tables(_ edition: Edition) -> (active: ActiveTable, requests: Requests, reviews: Reviews) {
-        let active: ActiveTable
-        switch edition {
-        case .edition2021:
-            active = .edition2021(
-                ActiveDisclosure(
-                    rules: .init(issued: counts[0], repealed: counts[1], inForce: counts[2]),
-                    normativeDocuments: .init(issued: counts[3], repealed: counts[4], inForce: counts[5]),
-                    licensing: counts[6],
-                    punishment: counts[7],
-                    coercion: counts[8],
-                    feesTenThousandYuan: decimal(Template.feeCell)
-                )
+        do {
+            let active: ActiveTable =
+                switch edition {
+                case .edition2021:
+                    .edition2021(try CellTreeDecoder.decode(ActiveDisclosure.self, edition.tree, from: self))
+                case .trial2019:
+                    .trial2019(try CellTreeDecoder.decode(TrialActiveDisclosure.self, edition.tree, from: self))
+                }
+            return (
+                active,
+                try CellTreeDecoder.decode(Requests.self, Template.requestsTree, from: self),
+                try CellTreeDecoder.decode(Reviews.self, Template.reviewsTree, from: self)
             )
-        case .trial2019:
-            active = .trial2019(
-                TrialActiveDisclosure(
-                    counts: counts[Template.trialActiveFirstCell..<Template.procurementAmountCell],
-                    amountYuan: decimal(Template.procurementAmountCell)
-                )
-            )
+        } catch {
+            // The tables' members and the template's keys are one shape: CanonicalJSONWriterTests.
+            preconditionFailure("the record's tables and the template disagree: \(error)")
         }
-        let requests = Requests(
-            rows: (0..<25).map { row in
-                ApplicantCounts(
-                    columns: counts[
-                        Template.requestCell(row: row, column: 0)..<Template.requestCell(row: row, column: 7)
-                    ]
-                )
-            }
-        )
-        let groups = (0..<3).map { group in
-            ReviewOutcomes(
-                columns: counts[
-                    Template.reviewCell(group: group, column: 0)..<Template.reviewCell(group: group, column: 5)
-                ]
-            )
-        }
-        return (
-            active, requests, Reviews(review: groups[0], litigationDirect: groups[1], litigationAfterReview: groups[2])
-        )
     }
 }

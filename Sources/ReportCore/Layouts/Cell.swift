@@ -1,16 +1,16 @@
 /// One table cell (or one line of prose) as a layout reader found it: the common stream that every
 /// layout is turned into before tables are extracted.
-struct Cell {
+package struct Cell {
     /// The line the cell was read from.
-    var source: String
+    package var source: String
     /// Where the cell's text, trimmed, is in `source` (UTF-8 offsets); empty for an empty cell.
-    var bounds: Range<Int>
+    package var bounds: Range<Int>
     /// What the text holds.
     var value: CellValue
     /// The 1-based line of the (decoded or extracted) text it was read from.
-    var line: Int
+    package var line: Int
     /// Cells with the same `row` were laid out side by side in the source.
-    var row: Int
+    package var row: Int
 
     /// The cell at `bounds` of `source`, whose UTF-8 bytes are `bytes`.
     init(_ source: String, _ bytes: UnsafeBufferPointer<UInt8>, bounds: Range<Int>, line: Int, row: Int) {
@@ -22,7 +22,7 @@ struct Cell {
     }
 
     /// The cell's text, trimmed.
-    var text: Substring {
+    package var text: Substring {
         source[utf8Offsets: bounds]
     }
 

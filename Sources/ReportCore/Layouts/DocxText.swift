@@ -5,9 +5,9 @@
 /// decompress beyond ``maximumDocumentSize``. Text comes from `w:t` runs; `w:tab` and `w:br` read as
 /// a space; cells continuing a vertical merge (`w:vMerge` without `restart`) read as empty; the
 /// fallback copies of `mc:AlternateContent` are skipped.
-enum DocxText {
+package enum DocxText {
     /// The largest `word/document.xml` read, decompressed: a zip bomb stops here.
-    static let maximumDocumentSize = 64 << 20
+    package static let maximumDocumentSize = 64 << 20
 
     private static let documentPath = "word/document.xml"
     private static let wordNamespaces: Set<String> = [
@@ -22,7 +22,7 @@ enum DocxText {
     }
 
     /// The extracted text of the .docx file `bytes`.
-    static func extract(_ bytes: [UInt8]) throws(NotAReport) -> String {
+    package static func extract(_ bytes: [UInt8]) throws(NotAReport) -> String {
         let xml = try documentXML(bytes)
         let lines = XMLTree.withXML(xml) { root in Self.lines(of: root) }
         guard let lines else {

@@ -5,7 +5,7 @@
 /// least one `<table>`, else `<body>`. Navigation, headers, footers, forms, scripts and styles inside
 /// it are skipped. When the page's title line (the first `<h1>`, else `<h2>`, `<h3>`, `<title>` that
 /// contains `年度报告`) is not among the article's lines, it is put first.
-enum HTMLText {
+package enum HTMLText {
     /// Elements whose text is never page content.
     private static let nonContent: Set<String> = [
         "head", "script", "style", "noscript", "template", "select", "option", "button",
@@ -23,7 +23,7 @@ enum HTMLText {
 
     /// The extracted text of the page `bytes`, in any encoding ``DecodedText`` detects (UTF-8,
     /// UTF-16, GB18030/GBK); the charset the page declares is not trusted over its bytes.
-    static func extract(_ bytes: [UInt8]) throws(NotAReport) -> String {
+    package static func extract(_ bytes: [UInt8]) throws(NotAReport) -> String {
         let page = try DecodedText(bytes).text
         let lines = XMLTree.withHTML(Array(page.utf8)) { root in
             var lines = Self.lines(of: article(in: root))

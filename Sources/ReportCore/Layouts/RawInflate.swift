@@ -1,10 +1,10 @@
-import CZlib
+import CLibZ
 
 /// Inflates a raw deflate stream (a zip entry's data) with zlib, refusing output beyond a limit.
 ///
-/// zlib comes as the `CZlib` module of ZIPFoundation's package on Linux.
-enum RawInflate {
-    enum Failure: Error {
+/// zlib comes through the `CLibZ` system-library target (Debian `zlib1g-dev`).
+package enum RawInflate {
+    package enum Failure: Error {
         /// The output would exceed the limit.
         case tooLarge
         /// The stream is corrupted or ends before its last block (or, for a zip entry, is encrypted
@@ -29,7 +29,7 @@ enum RawInflate {
                 let status = buffer.withUnsafeMutableBufferPointer { window in
                     stream.next_out = window.baseAddress
                     stream.avail_out = UInt32(window.count)
-                    return CZlib.inflate(&stream, Z_NO_FLUSH)
+                    return CLibZ.inflate(&stream, Z_NO_FLUSH)
                 }
                 let produced = buffer.count - Int(stream.avail_out)
                 guard output.count + produced <= limit else { return .failure(.tooLarge) }

@@ -1,9 +1,9 @@
 /// Splits the lines of `pdftotext -layout` output, where columns are aligned with runs of spaces.
-enum SpacedColumns {
+package enum SpacedColumns {
     /// Calls `body` with the UTF-8 bounds of each of the line's fields: text between runs of two or
     /// more spaces; a field made only of numbers separated by single spaces (narrow columns) is
     /// split into one field per number.
-    static func forEachField(of line: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Void) {
+    package static func forEachField(of line: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Void) {
         var start: Int?
         var spaces = 0
         var index = 0
@@ -31,7 +31,7 @@ enum SpacedColumns {
     }
 
     /// Whether the line looks like a table row: at least two numbers in separate columns.
-    static func isColumnRow(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+    package static func isColumnRow(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         guard line.containsByte(UInt8(ascii: " ")) else { return false }
         var numbers = 0
         var spaces = 0

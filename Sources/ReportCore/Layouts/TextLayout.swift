@@ -1,5 +1,5 @@
 /// The ways a report's tables are flattened into text, each read into the same ``Cell`` stream.
-enum TextLayout: String {
+package enum TextLayout: String {
     /// Tab-separated rows (also what HTML and .docx extraction produce).
     case tsv
     /// One cell per (tab-indented) line, rows separated by blank lines.
@@ -12,7 +12,7 @@ enum TextLayout: String {
     case spaced
 
     /// Picks the layout whose signature dominates the text's lines.
-    static func detect(_ lines: [String]) -> TextLayout {
+    package static func detect(_ lines: [String]) -> TextLayout {
         var pipeLines = 0
         var markdownSeparators = 0
         var tabRows = 0
@@ -49,7 +49,7 @@ enum TextLayout: String {
 
     /// Reads `lines` into cells; `numbers[i]` is the 1-based source line of `lines[i]` (by default
     /// `i + 1`).
-    func cells(of lines: ArraySlice<String>, numbers: [Int]? = nil) -> [Cell] {
+    package func cells(of lines: ArraySlice<String>, numbers: [Int]? = nil) -> [Cell] {
         var cells: [Cell] = []
         cells.reserveCapacity(lines.count * (self == .cells ? 1 : 12))
         var row = 0

@@ -2,7 +2,7 @@ import CLibXML2
 
 /// The one place where ReportCore talks to libxml2: parsing HTML and XML into a tree, and reading
 /// that tree through ``XMLNode``.
-enum XMLTree {
+package enum XMLTree {
     /// libxml2 must be initialised once before parsers run concurrently; a `static let` runs this
     /// exactly once, thread-safely.
     private static let initialized: Void = xmlInitParser()
@@ -30,7 +30,7 @@ enum XMLTree {
     /// Entities are not substituted and nothing is fetched, so external entities and entity
     /// expansion bombs stay inert; libxml2's own limits (nesting depth, text size) stay on.
     /// - Returns: what `body` returns, or `nil` when the bytes are not well-formed XML.
-    static func withXML<Result, Failure: Error>(
+    package static func withXML<Result, Failure: Error>(
         _ bytes: [UInt8],
         _ body: (XMLNode) throws(Failure) -> Result
     ) throws(Failure) -> Result? {
@@ -64,7 +64,7 @@ enum XMLTree {
 }
 
 /// A node of a parsed libxml2 tree. Valid only inside the closure given to ``XMLTree``.
-struct XMLNode: Hashable {
+package struct XMLNode: Hashable {
     private let pointer: xmlNodePtr
 
     fileprivate init(_ pointer: xmlNodePtr) {
@@ -102,7 +102,7 @@ struct XMLNode: Hashable {
     ///
     /// Entity references read as nothing, as in text: each holds its entity's whole value, so reading
     /// them would let a value of `&e;` repeated multiply a long entity (quadratic memory).
-    func attribute(_ name: String) -> String? {
+    package func attribute(_ name: String) -> String? {
         var attribute = pointer.pointee.properties
         while let current = attribute {
             if let attributeName = current.pointee.name, String(cString: attributeName) == name {
@@ -138,7 +138,7 @@ struct XMLNode: Hashable {
     /// text and CDATA nodes arrive as `.text`, comments and processing instructions not at all.
     /// - Parameter visit: returns whether to descend into the element just entered (its value is
     ///   ignored for other steps).
-    func walk<Failure: Error>(_ visit: (XMLWalkStep) throws(Failure) -> Bool) throws(Failure) {
+    package func walk<Failure: Error>(_ visit: (XMLWalkStep) throws(Failure) -> Bool) throws(Failure) {
         var node = pointer
         while true {
             var descend = false
@@ -170,7 +170,7 @@ struct XMLNode: Hashable {
 }
 
 /// One step of ``XMLNode/walk(_:)``.
-enum XMLWalkStep {
+package enum XMLWalkStep {
     case enter(XMLNode)
     case exit(XMLNode)
     case text(String)

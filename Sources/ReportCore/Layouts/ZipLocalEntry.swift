@@ -1,10 +1,10 @@
 /// One entry of a zip archive, found through its local file header: all a .docx part needs.
 ///
-/// ReportCore reads zip archives this way rather than through ZIPFoundation 0.9.20, whose in-memory
-/// archive traps on an offset past its end and whose inflate loop never ends on a truncated stream:
-/// hostile files must give a refusal, never a crash or a hang. A deflated entry needs no size (the
+/// ReportCore reads zip archives this way rather than through a zip library: ZIPFoundation 0.9.20,
+/// tried first, traps on an offset past the end of an in-memory archive and inflates a truncated
+/// stream forever, and hostile files must give a refusal, never a crash or a hang. A deflated entry needs no size (the
 /// stream ends by itself), so entries followed by a data descriptor read too.
-struct ZipLocalEntry {
+package struct ZipLocalEntry {
     /// The compression method: 0 stored, 8 deflated.
     private var method: Int
     /// Whether the entry is encrypted (general-purpose flag bit 0).
@@ -15,7 +15,7 @@ struct ZipLocalEntry {
     private var data: ArraySlice<UInt8>
 
     /// The first entry named `name` in the zip archive `bytes`, or `nil` when there is none.
-    init?(named name: String, in bytes: [UInt8]) {
+    package init?(named name: String, in bytes: [UInt8]) {
         let name = Array(name.utf8)
         let field = { (offset: Int, size: Int) in
             bytes[offset..<(offset + size)].reversed().reduce(0) { $0 << 8 | Int($1) }
@@ -39,7 +39,7 @@ struct ZipLocalEntry {
     }
 
     /// The entry's contents, at most `limit` bytes of them.
-    func contents(limit: Int) throws(RawInflate.Failure) -> [UInt8] {
+    package func contents(limit: Int) throws(RawInflate.Failure) -> [UInt8] {
         guard !isEncrypted else { throw .corrupted }
         switch method {
         case 8:

@@ -27,7 +27,15 @@ enum Edition: String, Sendable {
         }
     }
 
-    /// The `TableCells` indices a record of this edition holds, in the order of its `cellValues`:
+    /// This edition's table 2 as the record's `active` object.
+    var tree: CellTree {
+        switch self {
+        case .edition2021: Template.activeTree
+        case .trial2019: Template.trialActiveTree
+        }
+    }
+
+    /// The `TableCells` indices a record of this edition holds, in the order of `Record.cellValues`:
     /// its table 2, then tables 3 and 4.
     var cells: [Int] {
         let tables34 = Array(Template.requestsFirstCell..<Template.trialActiveFirstCell)

@@ -115,44 +115,53 @@ extension Template {
     /// Table 3: 25 rows of seven columns whose last is the sum of the six applicant columns; the
     /// balance and the outcomes hold between rows.
     static let requestsTable: TableShape = {
+        let width = requestColumns.count
         let rows = requestRows.enumerated().map { index, row in
             TableShape.Row(
                 key: row.key,
                 label: row.label,
                 printed: row.printed,
                 firstCell: requestCell(row: index, column: 0),
-                width: 7,
-                sums: [TableShape.Sum(parts: 0..<6, total: 6)]
+                width: width,
+                sums: [TableShape.Sum(parts: 0..<width - 1, total: width - 1)]
             )
         }
         let collapsible = TableShape.Collapsible(
-            rows: otherHandlingFirstRow...otherHandlingFirstRow + 2,
+            rows: otherHandlingFirstRow...requestRow("otherHandling.other"),
             label: Label(needles: [otherHandlingCollapsedNeedle]),
             printed: otherHandlingCollapsedNeedle
         )
         var identities: [(parts: [Int], total: [Int])] = []
-        for column in 0..<7 {
+        for column in 0..<width {
             let cell = { (row: Int) in requestCell(row: row, column: column) }
-            identities.append((parts: [cell(0), cell(1)], total: [cell(23), cell(24)]))
-            identities.append((parts: (2...22).map(cell), total: [cell(23)]))
+            identities.append((parts: requestsIn.map(cell), total: requestsOut.map(cell)))
+            identities.append((parts: outcomeRows.map(cell), total: [cell(requestsTotalRow)]))
         }
         return TableShape(name: "表三", rows: rows, collapsible: collapsible, identities: identities)
     }()
 
     /// Table 4: one row of 15 values under a two-level header, three groups of five whose last is the
     /// sum of the other four.
-    static let reviewsTable = TableShape(
-        name: "表四",
-        rows: [
-            TableShape.Row(
-                key: "reviews",
-                label: reviewHeader,
-                printed: "行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计",
-                firstCell: reviewsFirstCell,
-                width: 15,
-                sums: (0..<3).map { TableShape.Sum(parts: $0 * 5..<$0 * 5 + 4, total: $0 * 5 + 4) },
-                spansLabels: true
-            )
-        ]
-    )
+    static let reviewsTable: TableShape = {
+        let width = reviewColumns.count
+        return TableShape(
+            name: "表四",
+            rows: [
+                TableShape.Row(
+                    key: "reviews",
+                    label: reviewHeader,
+                    printed: "行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计",
+                    firstCell: reviewsFirstCell,
+                    width: reviewGroups.count * width,
+                    sums: reviewGroups.indices.map { group in
+                        TableShape.Sum(
+                            parts: group * width..<group * width + width - 1,
+                            total: group * width + width - 1
+                        )
+                    },
+                    spansLabels: true
+                )
+            ]
+        )
+    }()
 }

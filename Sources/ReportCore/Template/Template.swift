@@ -72,7 +72,7 @@ enum Template {
         ),
     ]
 
-    /// Table 3, in template order (the order of `Requests.rows`).
+    /// Table 3, in template order.
     static let requestRows: [Row] = [
         ("received", ["新收"], false, "本年新收政府信息公开申请数量"),
         ("carriedOver", ["上年结转"], false, "上年结转政府信息公开申请数量"),
@@ -114,9 +114,28 @@ enum Template {
         "denied": "不予公开", "unavailable": "无法提供", "notProcessed": "不予处理", "otherHandling": "其他处理",
     ]
 
+    /// The index of table 3's row `key` in `requestRows`.
+    static func requestRow(_ key: String) -> Int {
+        guard let row = requestRows.firstIndex(where: { $0.key == key }) else {
+            preconditionFailure("table 3 has no row \(key)")
+        }
+        return row
+    }
+
+    /// Table 3's 勾稽关系 between rows, for every column: what came in (本年新收 + 上年结转) is what
+    /// was handled (（七）总计) and what goes on to next year (结转下年度)…
+    static let requestsIn = [requestRow("received"), requestRow("carriedOver")]
+    static let requestsOut = [requestRow("total"), requestRow("carriedForward")]
+    /// … and what was handled is the sum of the outcome rows, 予以公开 through （六）3.其他.
+    static let requestsTotalRow = requestRow("total")
+    static let outcomeRows = requestRow("granted")...requestRow("otherHandling.other")
+
+    /// 本年新收's 总计: the count of requests that 总体情况 states (`narrative.requests`).
+    static let receivedTotalCell = requestCell(row: requestRow("received"), column: requestColumns.count - 1)
+
     /// The index of （六）其他处理's first sub-row in `requestRows`: some 2021-edition reports print
     /// the three sub-rows as one row, read into `otherHandling.other`.
-    static let otherHandlingFirstRow = 20
+    static let otherHandlingFirstRow = requestRow("otherHandling.overdueCorrection")
     /// The label of that collapsed row.
     static let otherHandlingCollapsedNeedle = requestGroupTitles["otherHandling"]!
 
@@ -186,18 +205,23 @@ enum Template {
         return keys + activeKeys(trialActiveRows)
     }()
 
+    /// The number of cells `rows` of a table 2 hold: a row without columns holds one.
+    private static func width(of rows: [Row]) -> Int {
+        rows.reduce(0) { $0 + max($1.columns.count, 1) }
+    }
+
     /// Number of cells in table 2 (the fee is the last of them).
-    static let activeCellCount = 10
+    static let activeCellCount = width(of: activeRows)
     /// Index of the fee cell.
-    static let feeCell = 9
+    static let feeCell = activeCellCount - 1
     /// Index of table 3's first cell.
-    static let requestsFirstCell = 10
+    static let requestsFirstCell = activeCellCount
     /// Index of table 4's first cell.
-    static let reviewsFirstCell = 10 + 25 * 7
+    static let reviewsFirstCell = requestsFirstCell + requestRows.count * requestColumns.count
     /// Index of the 2019 trial edition's first table 2 cell.
-    static let trialActiveFirstCell = reviewsFirstCell + 15
+    static let trialActiveFirstCell = reviewsFirstCell + reviewGroups.count * reviewColumns.count
     /// Number of cells in the 2019 trial edition's table 2 (the procurement amount is the last).
-    static let trialActiveCellCount = 22
+    static let trialActiveCellCount = width(of: trialActiveRows)
     static let cellCount = trialActiveFirstCell + trialActiveCellCount
     /// Index of the procurement amount (元).
     static let procurementAmountCell = cellCount - 1
@@ -209,7 +233,7 @@ enum Template {
     )
 
     /// The index of `requests.<row>.<column>`.
-    static func requestCell(row: Int, column: Int) -> Int { requestsFirstCell + row * 7 + column }
+    static func requestCell(row: Int, column: Int) -> Int { requestsFirstCell + row * requestColumns.count + column }
     /// The index of `reviews.<group>.<column>`.
-    static func reviewCell(group: Int, column: Int) -> Int { reviewsFirstCell + group * 5 + column }
+    static func reviewCell(group: Int, column: Int) -> Int { reviewsFirstCell + group * reviewColumns.count + column }
 }

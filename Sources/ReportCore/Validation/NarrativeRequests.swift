@@ -2,7 +2,7 @@ extension Validator {
     /// `narrative.requests` (warning): the request count stated in 总体情况 agrees with table 3's
     /// received total.
     static func narrativeRequests(_ cells: TableCells, _ narrative: NarrativeCount?) -> [Finding] {
-        let received = Template.requestCell(row: 0, column: 6)
+        let received = Template.receivedTotalCell
         guard let narrative, narrative.count != String(cells.counts[received]) else { return [] }
         return [
             finding(

@@ -1,12 +1,10 @@
 extension Validator {
-    /// The rows of table 3 that are outcomes: 予以公开 through 3.其他.
-    static let outcomeRows = 2...22
-
-    /// `requests.outcomes`: for every column, total = the sum of all outcome rows.
+    /// `requests.outcomes`: for every column, total = the sum of all outcome rows
+    /// (`Template.outcomeRows`, 予以公开 through 3.其他).
     static func requestsOutcomes(_ cells: TableCells) -> [Finding] {
-        (0..<7).compactMap { column in
-            let total = Template.requestCell(row: 23, column: column)
-            let outcomes = outcomeRows.map { Template.requestCell(row: $0, column: column) }
+        Template.requestColumns.indices.compactMap { column in
+            let total = Template.requestCell(row: Template.requestsTotalRow, column: column)
+            let outcomes = Template.outcomeRows.map { Template.requestCell(row: $0, column: column) }
             let sum = outcomes.reduce(0) { $0 + cells.counts[$1] }
             guard sum != cells.counts[total] else { return nil }
             return finding(

@@ -3,8 +3,9 @@ extension Validator {
     static func reviewsTotal(_ cells: TableCells) -> [Finding] {
         let groupNames = Template.reviewGroupTitles
         return Template.reviewGroups.indices.compactMap { group in
-            let parts = (0..<4).map { Template.reviewCell(group: group, column: $0) }
-            let total = Template.reviewCell(group: group, column: 4)
+            let totalColumn = Template.reviewColumns.count - 1
+            let parts = (0..<totalColumn).map { Template.reviewCell(group: group, column: $0) }
+            let total = Template.reviewCell(group: group, column: totalColumn)
             let sum = parts.reduce(0) { $0 + cells.counts[$1] }
             guard sum != cells.counts[total] else { return nil }
             return finding(

@@ -1,5 +1,5 @@
 /// Checks a report's tables against the template's arithmetic, as the rule table of
-/// `shared/spec/record.md` defines it. Each rule lives in its own file, named by its rule ID.
+/// `docs/record.md` defines it. Each rule lives in its own file, named by its rule ID.
 enum Validator {
     /// Every finding for `cells` of a report in `edition`, in rule order; `narrative` is the request
     /// count stated in 总体情况.

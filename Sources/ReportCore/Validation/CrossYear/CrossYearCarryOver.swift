@@ -6,8 +6,8 @@ enum CrossYearCarryOver {
     /// The finding about `current` when its carried-over requests differ from `previous`'s carried
     /// forward ones (`previous` is the same agency's report of the year before).
     static func check(previous: Record, current: Record) -> CrossYearFinding? {
-        let before = previous.requests.carriedForward.columns
-        let now = current.requests.carriedOver.columns
+        let before = previous.row("requests.carriedForward")
+        let now = current.row("requests.carriedOver")
         let columns = Template.requestColumns.indices.filter { before[$0] != now[$0] }
         guard !columns.isEmpty else { return nil }
         let parts = columns.map { column in
@@ -25,5 +25,14 @@ enum CrossYearCarryOver {
                 sourceLines: []
             )
         )
+    }
+}
+
+extension Record {
+    /// The values of the table 3 row `key` (`requests.<row>`), in template column order.
+    fileprivate func row(_ key: String) -> [String] {
+        let prefix = key + "."
+        return cellValues.filter { $0.key.hasPrefix(prefix) && !$0.key.dropFirst(prefix.count).contains(".") }
+            .map(\.value)
     }
 }
