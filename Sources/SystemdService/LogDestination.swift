@@ -83,7 +83,8 @@ public enum LogTarget: Sendable, Equatable {
 
     /// A handler for the logger `label`, its journal entries under `SYSLOG_IDENTIFIER=identifier`: pass this
     /// to `LoggingSystem.bootstrap`. The journal gets every field; the console gets them only when `verbose`.
-    public func makeHandler(label: String, identifier: String = "reportsyncd", verbose: Bool = false) -> any LogHandler {
+    public func makeHandler(label: String, identifier: String = "reportsyncd", verbose: Bool = false) -> any LogHandler
+    {
         switch self {
         case .journal: JournalLogHandler(label: label, identifier: identifier)
         case .console(let colour): ConsoleLogHandler(label: label, colour: colour, verbose: verbose)
