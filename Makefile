@@ -1,7 +1,7 @@
 # Build and install reportsyncd with its systemd integration.
 #
 #   make                                   release build
-#   make install [DESTDIR=…] [PREFIX=…]    binary, unit, sysusers, tmpfiles, catalog, docs, default config
+#   make install [DESTDIR=…] [PREFIX=…]    binaries, units, sysusers, tmpfiles, catalog, docs, default config
 #   make uninstall [DESTDIR=…] [PREFIX=…]  removes them again (the config file only if unchanged)
 #
 # Without DESTDIR, install also creates the users and folders, compiles the catalog and reloads systemd.
@@ -28,13 +28,17 @@ all: build
 
 build:
 	$(SWIFT) build -c release --product reportsyncd
+	$(SWIFT) build -c release --product reportsyncd-web
 
 install: build
 	install -D -m 0755 "$$($(SWIFT) build -c release --show-bin-path)/reportsyncd" "$(DESTDIR)$(BINDIR)/reportsyncd"
+	install -D -m 0755 "$$($(SWIFT) build -c release --show-bin-path)/reportsyncd-web" "$(DESTDIR)$(BINDIR)/reportsyncd-web"
 	install -d "$(DESTDIR)$(UNITDIR)" "$(DESTDIR)$(CATALOGDIR)"
 	$(LOCATE) systemd/reportsyncd.service > "$(DESTDIR)$(UNITDIR)/reportsyncd.service"
+	$(LOCATE) systemd/reportsyncd-web.service > "$(DESTDIR)$(UNITDIR)/reportsyncd-web.service"
 	$(LOCATE) systemd/reportsyncd.catalog > "$(DESTDIR)$(CATALOGDIR)/reportsyncd.catalog"
-	chmod 0644 "$(DESTDIR)$(UNITDIR)/reportsyncd.service" "$(DESTDIR)$(CATALOGDIR)/reportsyncd.catalog"
+	chmod 0644 "$(DESTDIR)$(UNITDIR)/reportsyncd.service" "$(DESTDIR)$(UNITDIR)/reportsyncd-web.service" \
+		"$(DESTDIR)$(CATALOGDIR)/reportsyncd.catalog"
 	install -D -m 0644 systemd/reportsyncd.sysusers "$(DESTDIR)$(SYSUSERSDIR)/reportsyncd.conf"
 	install -D -m 0644 systemd/reportsyncd.tmpfiles "$(DESTDIR)$(TMPFILESDIR)/reportsyncd.conf"
 	install -D -m 0644 docs/operating.md "$(DESTDIR)$(DOCDIR)/operating.md"
@@ -48,8 +52,8 @@ install: build
 	fi
 
 uninstall:
-	rm -f "$(DESTDIR)$(BINDIR)/reportsyncd" \
-		"$(DESTDIR)$(UNITDIR)/reportsyncd.service" \
+	rm -f "$(DESTDIR)$(BINDIR)/reportsyncd" "$(DESTDIR)$(BINDIR)/reportsyncd-web" \
+		"$(DESTDIR)$(UNITDIR)/reportsyncd.service" "$(DESTDIR)$(UNITDIR)/reportsyncd-web.service" \
 		"$(DESTDIR)$(CATALOGDIR)/reportsyncd.catalog" \
 		"$(DESTDIR)$(SYSUSERSDIR)/reportsyncd.conf" \
 		"$(DESTDIR)$(TMPFILESDIR)/reportsyncd.conf" \

@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "reportsyncd", targets: ["reportsyncd"]),
+        .executable(name: "reportsyncd-web", targets: ["reportsyncd-web"]),
         .library(name: "ReportCore", targets: ["ReportCore"]),
         .library(name: "SyncEngine", targets: ["SyncEngine"]),
         .library(name: "OfficeExport", targets: ["OfficeExport"]),
@@ -17,6 +18,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
     ],
     targets: [
         .systemLibrary(
@@ -43,6 +47,7 @@ let package = Package(
             dependencies: [
                 "ReportCore",
                 "CFileSystem",
+                .product(name: "CoreMetrics", package: "swift-metrics"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "SystemPackage", package: "swift-system"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -76,9 +81,24 @@ let package = Package(
                 "OfficeExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "SystemPackage", package: "swift-system"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .executableTarget(
+            name: "reportsyncd-web",
+            dependencies: [
+                "ReportCore",
+                "SyncEngine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),
         .executableTarget(
@@ -99,6 +119,11 @@ let package = Package(
             name: "ExportBenchmark",
             dependencies: ["OfficeExport", "SyncEngine", "ReportCore", "ReportFixtures"],
             path: "Benchmarks/ExportBenchmark"
+        ),
+        .executableTarget(
+            name: "MirrorGenerator",
+            dependencies: ["SyncEngine", "ReportCore", "ReportFixtures"],
+            path: "Benchmarks/MirrorGenerator"
         ),
         .executableTarget(
             name: "ParserFuzz",
@@ -126,7 +151,8 @@ let package = Package(
         .testTarget(
             name: "reportsyncdTests",
             dependencies: [
-                "reportsyncd", "ReportCore", "ReportFixtures", "SyncEngine", "SystemdService", "OfficeExport",
+                "reportsyncd", "reportsyncd-web", "ReportCore", "ReportFixtures", "SyncEngine", "SystemdService",
+                "OfficeExport",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "SystemPackage", package: "swift-system"),

@@ -1,0 +1,82 @@
+import CFileSystem
+import CoreMetrics
+import ReportCore
+import SystemPackage
+
+/// What the daemon counts, through swift-metrics: the ingest loop calls these where an event is
+/// decided, a file parsed, the inbox rescanned or an I/O call fails. Whatever `MetricsSystem` was
+/// bootstrapped with receives them (`reportsyncd run`: Prometheus, written to `<state>/metrics.prom`);
+/// without a bootstrap they cost next to nothing.
+public enum DaemonMetrics {
+    /// Metric names, as Prometheus shows them.
+    public enum Name {
+        public static let events = "reportsyncd_events_total"
+        public static let rejected = "reportsyncd_rejected_total"
+        public static let parseDuration = "reportsyncd_parse_duration_seconds"
+        public static let ingestDuration = "reportsyncd_ingest_duration_seconds"
+        public static let filesWaiting = "reportsyncd_files_waiting"
+        public static let overflows = "reportsyncd_inotify_overflows_total"
+        public static let rescans = "reportsyncd_rescans_total"
+        public static let ioErrors = "reportsyncd_io_errors_total"
+        public static let changeLogBytes = "reportsyncd_changelog_bytes"
+        public static let lastSeq = "reportsyncd_last_seq"
+        public static let buildInfo = "reportsyncd_build_info"
+    }
+
+    /// One event written to the change log: by kind and, for a report, its status.
+    static func decided(_ event: ChangeEvent) {
+        let status = event.status?.rawValue ?? "none"
+        Counter(label: Name.events, dimensions: [("event", event.event.rawValue), ("status", status)]).increment()
+        Gauge(label: Name.lastSeq).record(event.seq)
+    }
+
+    /// A file set aside as not a report, by the class of its reason (`NotAReport.Kind`).
+    static func rejected(_ kind: NotAReport.Kind) {
+        Counter(label: Name.rejected, dimensions: [("reason", kind.rawValue)]).increment()
+    }
+
+    /// How long reading one file into a record (or a rejection) took.
+    static func parsed(in duration: Duration) {
+        Timer(label: Name.parseDuration).recordNanoseconds(duration.nanoseconds)
+    }
+
+    /// How long one file took from being picked up to its change-log line being durable.
+    static func ingested(in duration: Duration) {
+        Timer(label: Name.ingestDuration).recordNanoseconds(duration.nanoseconds)
+    }
+
+    /// Files in the inbox not yet ingested.
+    static func waiting(_ count: Int) {
+        Gauge(label: Name.filesWaiting).record(count)
+    }
+
+    /// The inotify queue overflowed.
+    static func overflowed() {
+        Counter(label: Name.overflows).increment()
+    }
+
+    /// The inbox was scanned again, for `reason` (`overflow`, `periodic`, `mount` …).
+    static func rescanned(_ reason: String) {
+        Counter(label: Name.rescans, dimensions: [("reason", reason)]).increment()
+    }
+
+    /// A system call failed; counted by its errno's name (`ENOSPC` …).
+    public static func failed(_ error: FileSystemError) {
+        let name = strerrorname_np(error.errno.rawValue).map { String(cString: $0) } ?? "\(error.errno.rawValue)"
+        Counter(label: Name.ioErrors, dimensions: [("errno", name)]).increment()
+    }
+
+    /// The change log's length in bytes.
+    static func changeLog(bytes: Int) {
+        Gauge(label: Name.changeLogBytes).record(bytes)
+    }
+}
+
+extension Duration {
+    /// The duration in whole nanoseconds (saturating).
+    fileprivate var nanoseconds: Int64 {
+        let (seconds, attoseconds) = components
+        return seconds.multipliedReportingOverflow(by: 1_000_000_000).overflow
+            ? .max : seconds * 1_000_000_000 + attoseconds / 1_000_000_000
+    }
+}
