@@ -23,6 +23,38 @@ public enum DaemonMetrics {
         public static let buildInfo = "reportsyncd_build_info"
     }
 
+    /// What each metric means: the `# HELP` lines. swift-prometheus's swift-metrics factory writes
+    /// none, and Prometheus's linter (`promtool check metrics`) asks for them.
+    public static let help: [String: String] = [
+        Name.events: "Change-log events written, by event kind and report status.",
+        Name.rejected: "Files set aside as not a report, by reason class.",
+        Name.parseDuration: "Time to read one file into a record or a rejection.",
+        Name.ingestDuration: "Time from picking a file up to its change-log line being durable.",
+        Name.filesWaiting: "Files in the inbox not yet ingested.",
+        Name.overflows: "inotify event queue overflows.",
+        Name.rescans: "Scans of the whole inbox after start-up, by reason.",
+        Name.ioErrors: "Failed system calls, by errno.",
+        Name.changeLogBytes: "Size of the change log in bytes.",
+        Name.lastSeq: "Seq of the last change-log event.",
+        Name.buildInfo: "Always 1; the version of reportsyncd in its label.",
+        "reportsyncd_web_requests_total": "Requests answered by reportsyncd-web, by page and status code.",
+    ]
+
+    /// `exposition` (the Prometheus text format) with a `# HELP` line before the `# TYPE` line of
+    /// each metric that ``help`` describes.
+    public static func documented(_ exposition: [UInt8]) -> [UInt8] {
+        var text = ""
+        for line in String(decoding: exposition, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("# TYPE "), let name = line.split(separator: " ").dropFirst(2).first,
+                let words = help[String(name)]
+            {
+                text += "# HELP \(name) \(words)\n"
+            }
+            text += line + "\n"
+        }
+        return Array(text.dropLast().utf8)
+    }
+
     /// One event written to the change log: by kind and, for a report, its status.
     static func decided(_ event: ChangeEvent) {
         let status = event.status?.rawValue ?? "none"

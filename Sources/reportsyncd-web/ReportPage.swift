@@ -41,26 +41,24 @@ struct ReportPage {
         guard !record.validation.findings.isEmpty else { return "<p>没有发现问题。</p>" }
         let items = record.validation.findings.enumerated().map { index, finding -> HTML in
             let severity = finding.severity == .error ? "错误" : "提示"
-            let cells = finding.cells.map { cell -> HTML in
-                "<li><a href=\"#cell-\(cell)\">\(PrintedTable.describe(cell: cell))</a></li>"
+            let cells = finding.cells.enumerated().map { number, cell -> HTML in
+                "\(number == 0 ? "" : "、")<a href=\"#cell-\(cell)\">\(PrintedTable.describe(cell: cell))</a>"
             }
             return """
                 <li id="finding-\(index + 1)"><b>[\(index + 1)] \(severity) \(finding.rule)</b>：\(finding.message)
-                \(cells.isEmpty ? "" : "<ul>\(cells)</ul>" as HTML)\(source(finding.sourceLines))</li>
+                \(cells.isEmpty ? "" : "<p class=\"cells\">单元格：\(cells)</p>" as HTML)\(source(finding.sourceLines))</li>
 
                 """
         }
         return "<h2>检查结果</h2><ol class=\"finding-list\">\(items)</ol>"
     }
 
-    /// The lines a finding's cells were read from, with one line of context either side.
+    /// The lines of the original a finding's cells were read from, each once, numbered.
     private func source(_ lines: [Int]) -> HTML {
-        let named = Set(lines)
-        let shown = Set(named.flatMap { [$0 - 1, $0, $0 + 1] }).sorted().filter { sourceLines[$0] != nil }
+        let shown = Set(lines).sorted().filter { sourceLines[$0] != nil }
         guard !shown.isEmpty else { return "" }
         let text = shown.map { number -> HTML in
-            let line: HTML = "\(String(number).leftPadded(to: 5))  \(sourceLines[number] ?? "")"
-            return named.contains(number) ? "<b>\(line)</b>\n" : "\(line)\n"
+            "<b>\(String(number).leftPadded(to: 5))  \(sourceLines[number] ?? "")</b>\n"
         }
         return "<pre class=\"source\">\(text)</pre>"
     }

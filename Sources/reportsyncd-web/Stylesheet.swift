@@ -22,7 +22,7 @@ enum Stylesheet {
         .badge.missing { background: #e6e8ec; color: #5b6272; }
         .counts span { margin-right: 1.2em; }
         form.filter { margin: .8em 0; } form.filter input, form.filter select { font: inherit; }
-        .finding-list li { margin-bottom: .8em; }
+        .finding-list li { margin-bottom: .8em; } .finding-list p.cells { margin: .2em 0; font-size: .9em; }
         pre.source { background: #fff; border: 1px solid #c9ced8; padding: .4em; overflow-x: auto; }
         pre.source b { background: #ffd9d6; font-weight: normal; }
         .charts { display: flex; flex-wrap: wrap; gap: 1em; }

@@ -26,7 +26,7 @@ struct WebMetrics: Sendable {
     func exposition(state: StateFolder) -> [UInt8] {
         var text = state.metricsText(limit: Self.textfileLimit) ?? []
         if let last = text.last, last != UInt8(ascii: "\n") { text.append(UInt8(ascii: "\n")) }
-        registry.emit(into: &text)
+        text += DaemonMetrics.documented(registry.emitToBuffer())
         return text
     }
 

@@ -44,7 +44,7 @@ struct MetricsTextfile: Service {
 
     private func write() {
         do {
-            try state.writeMetrics(registry.emitToBuffer())
+            try state.writeMetrics(DaemonMetrics.documented(registry.emitToBuffer()))
         } catch {
             DaemonMetrics.failed(error)
             logger.warning(

@@ -34,7 +34,7 @@ struct WebBrowserTests {
             if let name = page.screenshot {
                 let path = folder + "/" + name
                 try? FileManager.default.removeItem(atPath: path)
-                let shot = try Chromium.run(["--screenshot=\(path)", "--window-size=1280,1000", url])
+                let shot = try Chromium.run(["--screenshot=\(path)", "--window-size=1280,1700", url])
                 #expect(shot.consoleMessages.isEmpty, "\(page.path): \(shot.consoleMessages)")
                 let png = FileManager.default.contents(atPath: path) ?? Data()
                 #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]) && png.count > 10_000, "\(path)")

@@ -149,6 +149,14 @@ struct WebPageTests {
         FileManager.default.createFile(atPath: file, contents: Data(metrics.body))
         let check = try ChildProcess.run("/bin/sh", ["-c", "promtool check metrics < '\(file)' 2>&1"])
         #expect(check.status == 0, "\(check.text)")
+        #expect(metrics.text.contains("# HELP reportsyncd_web_requests_total "))
+        // The daemon's textfile, written at its shutdown, is served first and passes on its own.
+        let textfile = site.daemon.state + "/metrics.prom"
+        let daemonMetrics = try String(contentsOfFile: textfile, encoding: .utf8)
+        #expect(daemonMetrics.contains("reportsyncd_build_info{version="))
+        #expect(metrics.text.hasPrefix(daemonMetrics))
+        let daemonCheck = try ChildProcess.run("/bin/sh", ["-c", "promtool check metrics < '\(textfile)' 2>&1"])
+        #expect(daemonCheck.status == 0, "\(daemonCheck.text)")
         #expect(try site.server.get("/healthz").text == "ok \(site.daemon.events().count)\n")
     }
 
