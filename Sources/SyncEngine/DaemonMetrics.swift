@@ -44,7 +44,8 @@ public enum DaemonMetrics {
     /// each metric that ``help`` describes.
     public static func documented(_ exposition: [UInt8]) -> [UInt8] {
         var text = ""
-        for line in String(decoding: exposition, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in String(decoding: exposition, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        {
             if line.hasPrefix("# TYPE "), let name = line.split(separator: " ").dropFirst(2).first,
                 let words = help[String(name)]
             {
