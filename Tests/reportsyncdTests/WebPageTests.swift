@@ -137,6 +137,30 @@ struct WebPageTests {
         #expect(report.status == 200 && !report.text.contains("root:"))
     }
 
+    @Test func pagesFollowTheChangeLogWhileServing() throws {
+        let site = try WebFixture()
+        #expect(!(try site.server.get("/").text.contains("黄石镇人民政府")))
+        let before = try site.server.get("/reports/2024/\(SiteEncoding.encode(WebFixture.inconsistentAgency))").text
+        try site.daemon.start()
+        try site.daemon.dropByRename(
+            SampleReport.distinct(agency: "黄石镇人民政府", year: 2022, seed: 7).bytes(.tsv),
+            as: "huangshi.txt"
+        )
+        // 白云's 2024 report corrected: the mirror record is replaced, the page reads it again.
+        let corrected = SampleReport.distinct(agency: WebFixture.inconsistentAgency, year: 2024, seed: 3)
+        try site.daemon.dropByRename(corrected.bytes(.tsv), as: "baiyun-2024-更正.txt")
+        try site.daemon.waitForEvent("huangshi.txt")
+        try site.daemon.waitForEvent("baiyun-2024-更正.txt")
+        let overview = try site.server.get("/").text
+        #expect(overview.contains("黄石镇人民政府") && overview.contains(">2022年</th>"))
+        #expect(overview.contains("<span class=\"badge inconsistent\">不一致</span> 0</span>"))
+        let after = try site.server.get("/reports/2024/\(SiteEncoding.encode(WebFixture.inconsistentAgency))").text
+        #expect(before.contains("value finding") && !after.contains("value finding"))
+        #expect(after.contains(">\(corrected.requests[0][0])</td>"))
+        let agency = try site.server.get("/agencies/\(SiteEncoding.encode(WebFixture.inconsistentAgency))").text
+        #expect(agency.contains("baiyun-2024-更正.txt") && agency.contains("<td>修订</td>"))
+    }
+
     @Test func metricsAreAcceptedByPromtool() throws {
         let site = try WebFixture()
         _ = try site.server.get("/")

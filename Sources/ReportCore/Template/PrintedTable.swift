@@ -120,8 +120,19 @@ extension PrintedTable {
         let parts = key.split(separator: ".").dropFirst().map(String.init)
         guard let last = parts.last else { return key }
         let hasColumn = parts.count > 1 && Template.columnTitles[last] != nil
-        let rows = hasColumn ? parts.dropLast() : parts[...]
-        let words = rows.map { Template.rowTitles[$0] ?? $0 } + (hasColumn ? [Template.columnTitle(last)] : [])
+        let rowKey = (hasColumn ? parts.dropLast() : parts[...]).joined(separator: ".")
+        var words: [String]
+        if let title = Template.rowTitles[rowKey] {
+            words = [title]
+        } else if let row = (Template.requestRows + Template.activeRows + Template.trialActiveRows)
+            .first(where: { $0.key == rowKey })
+        {
+            let group = rowKey.split(separator: ".").first.flatMap { Template.rowTitles[String($0)] }
+            words = (rowKey.contains(".") ? [group].compactMap { $0 } : []) + [row.printed]
+        } else {
+            words = [rowKey]
+        }
+        if hasColumn { words.append(Template.columnTitle(last)) }
         return words.joined(separator: " ")
     }
 }
