@@ -56,16 +56,21 @@ public enum DaemonMetrics {
         return Array(text.dropLast().utf8)
     }
 
-    /// One event written to the change log: by kind and, for a report, its status.
-    static func decided(_ event: ChangeEvent) {
+    /// One event whose change-log line is durable: by kind and, for a report, its status; a rejected
+    /// file also by the class of its reason.
+    static func decided(_ decided: DecidedEvent) {
+        let event = decided.event
         let status = event.status?.rawValue ?? "none"
         Counter(label: Name.events, dimensions: [("event", event.event.rawValue), ("status", status)]).increment()
-        Gauge(label: Name.lastSeq).record(event.seq)
+        if let reason = decided.rejection {
+            Counter(label: Name.rejected, dimensions: [("reason", reason)]).increment()
+        }
     }
 
-    /// A file set aside as not a report, by the class of its reason (`NotAReport.Kind`).
-    static func rejected(_ kind: NotAReport.Kind) {
-        Counter(label: Name.rejected, dimensions: [("reason", kind.rawValue)]).increment()
+    /// The change log after a durable append (and at start): its last seq and its length.
+    static func logged(lastSeq: Int, bytes: Int) {
+        Gauge(label: Name.lastSeq).record(lastSeq)
+        Gauge(label: Name.changeLogBytes).record(bytes)
     }
 
     /// How long reading one file into a record (or a rejection) took.
@@ -73,7 +78,7 @@ public enum DaemonMetrics {
         Timer(label: Name.parseDuration).recordNanoseconds(duration.nanoseconds)
     }
 
-    /// How long one file took from being picked up to its change-log line being durable.
+    /// How long a file took from its batch being picked up to its change-log line being durable.
     static func ingested(in duration: Duration) {
         Timer(label: Name.ingestDuration).recordNanoseconds(duration.nanoseconds)
     }
@@ -88,20 +93,26 @@ public enum DaemonMetrics {
         Counter(label: Name.overflows).increment()
     }
 
-    /// The inbox was scanned again, for `reason` (`overflow`, `periodic`, `mount` …).
+    /// The inbox was scanned again, for `reason` (`overflow`, `mount` …).
     static func rescanned(_ reason: String) {
         Counter(label: Name.rescans, dimensions: [("reason", reason)]).increment()
     }
 
-    /// A system call failed; counted by its errno's name (`ENOSPC` …).
-    public static func failed(_ error: FileSystemError) {
-        let name = strerrorname_np(error.errno.rawValue).map { String(cString: $0) } ?? "\(error.errno.rawValue)"
+    /// A system call failed with `errno`; counted by the errno's name (`ENOSPC` …).
+    public static func failed(_ errno: Errno) {
+        let name = strerrorname_np(errno.rawValue).map { String(cString: $0) } ?? "\(errno.rawValue)"
         Counter(label: Name.ioErrors, dimensions: [("errno", name)]).increment()
     }
+}
 
-    /// The change log's length in bytes.
-    static func changeLog(bytes: Int) {
-        Gauge(label: Name.changeLogBytes).record(bytes)
+extension InboxReader.FileContent {
+    /// For a file that is no report, the class of the reason: `NotAReport.Kind`, or `tooLarge`.
+    var rejection: String? {
+        switch parsed {
+        case nil: "tooLarge"
+        case .failure(let refusal): refusal.kind.rawValue
+        case .success: nil
+        }
     }
 }
 

@@ -1,3 +1,4 @@
+import Hummingbird
 import ReportCore
 import SyncEngine
 import SystemPackage
@@ -12,8 +13,9 @@ actor MirrorIndex {
     private var follower: ChangeLogFollower
     private(set) var snapshot = MirrorSnapshot()
     private var records: [ReportKey: Record] = [:]
-    /// Rendered pages that depend on nothing but the snapshot, for the seq they were made at.
-    private var pages: [String: (seq: Int, body: [UInt8])] = [:]
+    /// Rendered pages that depend on nothing but the snapshot, for the seq they were made at; a
+    /// `ByteBuffer` so that every response shares the one copy.
+    private var pages: [String: (seq: Int, body: ByteBuffer)] = [:]
 
     init(mirror: FilePath, state: FilePath) {
         self.mirror = MirrorFolder(root: mirror)
@@ -40,9 +42,9 @@ actor MirrorIndex {
     }
 
     /// The page `name` made by `render` for the current snapshot, made again only after new events.
-    func page(_ name: String, render: (MirrorSnapshot) -> [UInt8]) -> [UInt8] {
+    func page(_ name: String, render: (MirrorSnapshot) -> [UInt8]) -> ByteBuffer {
         if let cached = pages[name], cached.seq == snapshot.lastSeq { return cached.body }
-        let body = render(snapshot)
+        let body = ByteBuffer(bytes: render(snapshot))
         pages[name] = (snapshot.lastSeq, body)
         return body
     }

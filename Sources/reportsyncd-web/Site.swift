@@ -42,7 +42,7 @@ struct Site: HTTPResponder {
                 ? await index.page("overview-\(waiting.map(String.init) ?? "")") {
                     OverviewPage(snapshot: $0, filter: filter, waiting: waiting).render()
                 }
-                : OverviewPage(snapshot: snapshot, filter: filter, waiting: waiting).render()
+                : ByteBuffer(bytes: OverviewPage(snapshot: snapshot, filter: filter, waiting: waiting).render())
             return Self.html(body)
         case .report(let year, let agency):
             let key = ReportKey(agency: agency, year: year)
@@ -64,7 +64,7 @@ struct Site: HTTPResponder {
                 let bytes = try index.state.originalContents(of: event, limit: Self.originalLimit)
             else { return Self.notFound() }
             var response = Self.response(.ok, type: "application/octet-stream", bytes)
-            let name = event.retiredName.string
+            let name = index.state.retiredName(of: event).string
             response.headers[.contentDisposition] = "attachment; filename*=UTF-8''\(SiteAddress.percentEncoded(name))"
             return response
         case .metrics:
@@ -91,6 +91,10 @@ struct Site: HTTPResponder {
     }
 
     static func html(_ body: [UInt8]) -> Response {
+        html(ByteBuffer(bytes: body))
+    }
+
+    static func html(_ body: ByteBuffer) -> Response {
         response(.ok, type: "text/html; charset=utf-8", body)
     }
 
@@ -99,12 +103,16 @@ struct Site: HTTPResponder {
     }
 
     static func response(_ status: HTTPResponse.Status, type: String, _ body: [UInt8]) -> Response {
+        response(status, type: type, ByteBuffer(bytes: body))
+    }
+
+    static func response(_ status: HTTPResponse.Status, type: String, _ body: ByteBuffer) -> Response {
         let headers: HTTPFields = [
             .contentType: type,
             .contentSecurityPolicy: "default-src 'self'",
             .xContentTypeOptions: "nosniff",
             .cacheControl: "no-cache",
         ]
-        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: body))
     }
 }

@@ -46,7 +46,7 @@ struct MetricsTextfile: Service {
         do {
             try state.writeMetrics(DaemonMetrics.documented(registry.emitToBuffer()))
         } catch {
-            DaemonMetrics.failed(error)
+            DaemonMetrics.failed(error.errno)
             logger.warning(
                 "cannot write the metrics textfile: \(error)",
                 metadata: ["ERRNO": "\(error.errno.rawValue)"]
