@@ -93,7 +93,7 @@ public enum DaemonMetrics {
         Counter(label: Name.overflows).increment()
     }
 
-    /// The inbox was scanned again, for `reason` (`overflow`, `mount` …).
+    /// The inbox was listed again, for `reason` (`overflow`, `backlog`).
     static func rescanned(_ reason: String) {
         Counter(label: Name.rescans, dimensions: [("reason", reason)]).increment()
     }

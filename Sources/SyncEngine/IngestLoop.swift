@@ -40,7 +40,7 @@ struct IngestLoop {
                     "rescanning the inbox: \(reason.rawValue)",
                     metadata: ["nextRescanAfter": "\(deadlines.rescanBackOff)"]
                 )
-                DaemonMetrics.rescanned(reason.rawValue)
+                DaemonMetrics.rescanned(String(describing: reason))
                 watcher.scan()
             }
             let work = queue.next(limit: Daemon.batchLimit, wakingBy: deadlines.wake(after: now))

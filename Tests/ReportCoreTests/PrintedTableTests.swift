@@ -23,7 +23,8 @@ struct PrintedTableTests {
             for row in table.header {
                 let covered = row.reduce(0) { $0 + $1.columnSpan } + reaching.count
                 #expect(covered == table.labelColumns + width, "\(table.heading)")
-                reaching = reaching.compactMap { $0 > 2 ? $0 - 1 : nil }
+                reaching =
+                    reaching.compactMap { $0 > 2 ? $0 - 1 : nil }
                     + row.filter { $0.rowSpan > 1 }.flatMap { Array(repeating: $0.rowSpan, count: $0.columnSpan) }
             }
         }
