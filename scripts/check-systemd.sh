@@ -4,7 +4,7 @@
 #   2. sysusers and tmpfiles entries apply to that root,
 #   3. `systemd-analyze verify` passes on both units, their ExecStart pointing at the staged binaries,
 #   4. `systemd-analyze security` rates reportsyncd's exposure at 0.5 or lower, reportsyncd-web's (which
-#      listens on loopback, read-only) at 2.0 or lower, and prints both figures,
+#      listens on loopback, read-only) at 1.5 or lower, and prints both figures,
 #   5. the catalog compiles and lists every MESSAGE_ID of ChangeEventKind and CrossYearJournal.
 # Needs: swift, make, systemd (systemd-analyze, systemd-sysusers, systemd-tmpfiles, journalctl), acl support
 # in the staging file system. Runs without a running systemd.
@@ -46,7 +46,7 @@ check_unit() {
 
     step "systemd-analyze security $name"
     local report exposure
-    report="$(systemd-analyze security --offline=true --threshold=10 "$unit")"
+    report="$(systemd-analyze security --offline=true --threshold=100 "$unit")"
     exposure="$(sed -n "s/^→ Overall exposure level for $name: \([0-9.]*\).*/\1/p" <<<"$report")"
     echo "exposure: $exposure"
     grep '✗' <<<"$report" || true
@@ -65,7 +65,7 @@ grep -q '^ReadWritePaths=' "$stage/usr/local/lib/systemd/system/reportsyncd-web.
     echo "reportsyncd-web must not write anywhere" >&2
     exit 1
 }
-check_unit reportsyncd-web.service reportsyncd-web 2.0
+check_unit reportsyncd-web.service reportsyncd-web 1.5
 
 step "catalog"
 journalctl --root="$stage" --update-catalog
