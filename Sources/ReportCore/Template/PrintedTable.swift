@@ -60,11 +60,11 @@ public struct PrintedTable: Sendable {
                 Cell(text: "申请人情况", columnSpan: columns),
             ],
             [
-                Cell(text: Template.columnTitle("naturalPerson"), rowSpan: 2),
+                Cell(text: Template.columnTitle("naturalPerson", table: 3), rowSpan: 2),
                 Cell(text: "法人或其他组织", columnSpan: columns - 2),
-                Cell(text: Template.columnTitle("total"), rowSpan: 2),
+                Cell(text: Template.columnTitle("total", table: 3), rowSpan: 2),
             ],
-            Template.requestColumns.dropFirst().dropLast().map { Cell(text: Template.columnTitle($0)) },
+            Template.requestColumns.dropFirst().dropLast().map { Cell(text: Template.columnTitle($0, table: 3)) },
         ]
         let groups = Template.requestRows.map { $0.key.split(separator: ".").first.map(String.init) ?? $0.key }
         var body: [Row] = []
@@ -91,7 +91,7 @@ public struct PrintedTable: Sendable {
 
     /// Table 4: one row of fifteen values under a three-level header.
     private static let reviewsTable: PrintedTable = {
-        let outcomes = Template.reviewColumns.map(Template.columnTitle)
+        let outcomes = Template.reviewColumns.map { Template.columnTitle($0, table: 4) }
         let header: [[Cell]] = [
             [
                 Cell(text: Template.rowTitles["review"] ?? "", columnSpan: outcomes.count),
@@ -119,7 +119,9 @@ extension PrintedTable {
     public static func describe(cell key: String) -> String {
         let parts = key.split(separator: ".").dropFirst().map(String.init)
         guard let last = parts.last else { return key }
-        let hasColumn = parts.count > 1 && Template.columnTitles[last] != nil
+        let table =
+            ["active": 2, "requests": 3, "reviews": 4][key.split(separator: ".").first.map(String.init) ?? ""] ?? 3
+        let hasColumn = parts.count > 1 && Template.columnTitle(last, table: table) != last
         let rowKey = (hasColumn ? parts.dropLast() : parts[...]).joined(separator: ".")
         var words: [String]
         if let title = Template.rowTitles[rowKey] {
@@ -132,7 +134,7 @@ extension PrintedTable {
         } else {
             words = [rowKey]
         }
-        if hasColumn { words.append(Template.columnTitle(last)) }
+        if hasColumn { words.append(Template.columnTitle(last, table: table)) }
         return words.joined(separator: " ")
     }
 }

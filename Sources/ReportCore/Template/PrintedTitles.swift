@@ -18,24 +18,10 @@ extension Template {
         "feesTenThousandYuan": "第二十条第（八）项 行政事业性收费",
     ]
 
-    /// The column titles the template prints over each column key.
-    static let columnTitles: [String: String] = [
-        "naturalPerson": "自然人", "commercial": "商业企业", "research": "科研机构", "socialWelfare": "社会公益组织",
-        "legalService": "法律服务机构", "otherOrg": "其他", "total": "总计",
-        "upheld": "结果维持", "corrected": "结果纠正", "other": "其他结果", "pending": "尚未审结",
-        "issued": "本年制发件数", "repealed": "本年废止件数", "inForce": "现行有效件数",
-        "made": "本年新制作数量", "published": "本年新公开数量", "totalPublished": "对外公开总数量",
-        "previousItems": "上一年项目数量", "change": "本年增/减", "decisions": "处理决定数量",
-        "items": "采购项目数量", "amountYuan": "采购总金额（元）",
-    ]
-
-    /// The printed title of column `key`, the key itself when the template prints none.
-    static func columnTitle(_ key: String) -> String { columnTitles[key] ?? key }
-
     /// The titles over a table 2 row's values: its columns', or for a single value what the 2021
     /// template prints over it.
     static func columnTitles(of row: Row) -> [String] {
-        guard row.columns.isEmpty else { return row.columns.map(columnTitle) }
+        guard row.columns.isEmpty else { return row.columns.map { columnTitle($0, table: 2) } }
         return [row.key == "feesTenThousandYuan" ? "本年收费金额（单位：万元）" : "本年处理决定数量"]
     }
 }
