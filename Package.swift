@@ -91,6 +91,7 @@ let package = Package(
         .executableTarget(
             name: "reportsyncd-web",
             dependencies: [
+                "OfficeExport",
                 "ReportCore",
                 "SyncEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -13,6 +13,7 @@ enum PageLayout {
             </head>
             <body>
             <nav><a href="\(SiteAddress.overview.path)">总览</a> <a href="\(SiteAddress.rejected.path)">未收录文件</a> \
+            <a href="\(SiteAddress.export(.xlsx).path)">导出 xlsx</a> <a href="\(SiteAddress.export(.csv).path)">导出 CSV</a> \
             <a href="\(SiteAddress.metrics.path)">metrics</a></nav>
             <main>
             <h1>\(heading ?? HTML(text: title))</h1>

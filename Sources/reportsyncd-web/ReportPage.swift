@@ -10,6 +10,8 @@ struct ReportPage {
     var event: ChangeEvent
     /// The original's lines as the parser read them, by line number; empty when it cannot be read.
     var sourceLines: [Int: String]
+    /// Year-over-year findings (`crossYear.*`) about this record, against the agency's other years.
+    var crossYear: [CrossYearFinding] = []
 
     func render() -> [UInt8] {
         let values = Dictionary(record.cellValues, uniquingKeysWith: { first, _ in first })
@@ -31,6 +33,7 @@ struct ReportPage {
             原始文件 <a id="original" href="\(SiteAddress.original(seq: event.seq).path)">\(event.source.name)</a> \
             (\(record.source.layout), \(record.source.encoding))</span></p>
             \(findings())
+            \(crossYearFindings())
             \(tables)
             """
         let heading: HTML = "<a href=\"\(SiteAddress.agency(record.agency).path)\">\(record.agency)</a> \(record.year)年"
@@ -51,6 +54,19 @@ struct ReportPage {
                 """
         }
         return "<h2>检查结果</h2><ol class=\"finding-list\">\(items)</ol>"
+    }
+
+    private func crossYearFindings() -> HTML {
+        guard !crossYear.isEmpty else { return "" }
+        let items = crossYear.map { found -> HTML in
+            let other = SiteAddress.report(year: found.other.year, agency: found.other.agency).path
+            return """
+                <li class="cross-year"><b>\(found.finding.rule)</b>：\(found.finding.message) \
+                （对照 <a href="\(other)">\(found.other.agency) \(found.other.year)年</a>）</li>
+
+                """
+        }
+        return "<h2>跨年度检查</h2><ul class=\"finding-list\">\(items)</ul>"
     }
 
     /// The lines of the original a finding's cells were read from, each once, numbered.

@@ -1,5 +1,6 @@
 import Hummingbird
 import Metrics
+import OfficeExport
 import ReportCore
 import SyncEngine
 
@@ -49,7 +50,19 @@ struct Site: HTTPResponder {
             guard let event = snapshot.reports[key], let record = await index.record(key) else {
                 return Self.notFound()
             }
-            return Self.html(ReportPage(record: record, event: event, sourceLines: sourceLines(of: event)).render())
+            // Year over year: against the agency's own records (the neighbours a report is checked with).
+            var neighbours: [Record] = []
+            for other in snapshot.years where abs(other - year) == 1 {
+                if let found = await index.record(ReportKey(agency: agency, year: other)) { neighbours.append(found) }
+            }
+            let crossYear = CrossYearFindings(records: neighbours + [record]).about(agency: agency, year: year)
+            let page = ReportPage(
+                record: record,
+                event: event,
+                sourceLines: sourceLines(of: event),
+                crossYear: crossYear
+            )
+            return Self.html(page.render())
         case .agency(let agency):
             guard let history = snapshot.history[agency] else { return Self.notFound() }
             var records: [Record] = []
@@ -66,6 +79,10 @@ struct Site: HTTPResponder {
             var response = Self.response(.ok, type: "application/octet-stream", bytes)
             let name = index.state.retiredName(of: event).string
             response.headers[.contentDisposition] = "attachment; filename*=UTF-8''\(SiteAddress.percentEncoded(name))"
+            return response
+        case .export(let format):
+            var response = Self.response(.ok, type: format.mediaType, try Export(mirror: index.mirror).bytes(format))
+            response.headers[.contentDisposition] = "attachment; filename=reportsyncd-export.\(format.rawValue)"
             return response
         case .metrics:
             return Self.response(
@@ -114,5 +131,16 @@ struct Site: HTTPResponder {
             .cacheControl: "no-cache",
         ]
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: body))
+    }
+}
+
+extension Export.Format {
+    /// The media type of a download in this format.
+    fileprivate var mediaType: String {
+        switch self {
+        case .csv: "text/csv; charset=utf-8"
+        case .xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        case .jsonl: "application/jsonl; charset=utf-8"
+        }
     }
 }

@@ -1,3 +1,5 @@
+import OfficeExport
+
 /// The addresses the site answers, read from a request's path. Nothing in an address names a file:
 /// agencies, years and seqs are looked up in the index, which knows the files; anything else
 /// (an unknown path, a malformed escape, an overlong segment) is no address and gets the 404 page.
@@ -8,6 +10,8 @@ enum SiteAddress: Equatable {
     case rejected
     /// The original of the event with this seq, from `archive/` or `rejected/`.
     case original(seq: Int)
+    /// The export of every record (`reportsyncd export`), as CSV or .xlsx.
+    case export(Export.Format)
     case metrics
     case health
     case stylesheet
@@ -32,6 +36,8 @@ enum SiteAddress: Equatable {
             case "metrics": self = .metrics
             case "healthz": self = .health
             case "style.css": self = .stylesheet
+            case "export.csv": self = .export(.csv)
+            case "export.xlsx": self = .export(.xlsx)
             default: return nil
             }
         case 2 where segments[0] == "agencies" && !segments[1].isEmpty:
@@ -55,6 +61,7 @@ enum SiteAddress: Equatable {
         case .agency(let agency): "/agencies/\(Self.percentEncoded(agency))"
         case .rejected: "/rejected"
         case .original(let seq): "/originals/\(seq)"
+        case .export(let format): "/export.\(format.rawValue)"
         case .metrics: "/metrics"
         case .health: "/healthz"
         case .stylesheet: "/style.css"

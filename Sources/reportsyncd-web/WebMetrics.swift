@@ -47,6 +47,7 @@ struct WebMetrics: Sendable {
         case .agency: "agency"
         case .rejected: "rejected"
         case .original: "original"
+        case .export: "export"
         case .metrics: "metrics"
         case .health: "healthz"
         case .stylesheet: "stylesheet"

@@ -137,6 +137,22 @@ struct WebPageTests {
         #expect(report.status == 200 && !report.text.contains("root:"))
     }
 
+    @Test func exportDownloadsAndYearOverYearFindings() throws {
+        let site = try WebFixture()
+        let csv = try site.server.get("/export.csv")
+        #expect(csv.status == 200 && csv.headers["content-type"] == "text/csv; charset=utf-8")
+        #expect(csv.text.contains(WebFixture.agency) && csv.text.contains(WebFixture.inconsistentAgency))
+        let workbook = try site.server.get("/export.xlsx")
+        #expect(workbook.status == 200 && workbook.body.starts(with: Array("PK".utf8)))
+        #expect(workbook.headers["content-disposition"] == "attachment; filename=reportsyncd-export.xlsx")
+        // 青山 2024 carries over other counts than 2023 carried forward: crossYear.carryOver, linked to 2023.
+        let page = try site.server.get("/reports/2024/\(SiteEncoding.encode(WebFixture.agency))").text
+        #expect(page.contains("<h2>跨年度检查</h2>") && page.contains("<b>crossYear.carryOver</b>"))
+        #expect(page.contains("href=\"/reports/2023/\(SiteEncoding.encode(WebFixture.agency))\">"))
+        let earlier = try site.server.get("/reports/2023/\(SiteEncoding.encode(WebFixture.agency))").text
+        #expect(!earlier.contains("crossYear.carryOver"))
+    }
+
     @Test func pagesFollowTheChangeLogWhileServing() throws {
         let site = try WebFixture()
         #expect(!(try site.server.get("/").text.contains("黄石镇人民政府")))
