@@ -29,16 +29,20 @@ all: build
 build:
 	$(SWIFT) build -c release --product reportsyncd
 	$(SWIFT) build -c release --product reportsyncd-publish
+	$(SWIFT) build -c release --product reportsyncd-web
 
 install: build
 	install -D -m 0755 "$$($(SWIFT) build -c release --show-bin-path)/reportsyncd" "$(DESTDIR)$(BINDIR)/reportsyncd"
 	install -D -m 0755 "$$($(SWIFT) build -c release --show-bin-path)/reportsyncd-publish" \
 		"$(DESTDIR)$(BINDIR)/reportsyncd-publish"
+	install -D -m 0755 "$$($(SWIFT) build -c release --show-bin-path)/reportsyncd-web" "$(DESTDIR)$(BINDIR)/reportsyncd-web"
 	install -d "$(DESTDIR)$(UNITDIR)" "$(DESTDIR)$(CATALOGDIR)"
 	$(LOCATE) systemd/reportsyncd.service > "$(DESTDIR)$(UNITDIR)/reportsyncd.service"
 	$(LOCATE) systemd/reportsyncd-publish.service > "$(DESTDIR)$(UNITDIR)/reportsyncd-publish.service"
+	$(LOCATE) systemd/reportsyncd-web.service > "$(DESTDIR)$(UNITDIR)/reportsyncd-web.service"
 	$(LOCATE) systemd/reportsyncd.catalog > "$(DESTDIR)$(CATALOGDIR)/reportsyncd.catalog"
 	chmod 0644 "$(DESTDIR)$(UNITDIR)/reportsyncd.service" "$(DESTDIR)$(UNITDIR)/reportsyncd-publish.service" \
+		"$(DESTDIR)$(UNITDIR)/reportsyncd-web.service" \
 		"$(DESTDIR)$(CATALOGDIR)/reportsyncd.catalog"
 	install -D -m 0644 systemd/reportsyncd.sysusers "$(DESTDIR)$(SYSUSERSDIR)/reportsyncd.conf"
 	install -D -m 0644 systemd/reportsyncd.tmpfiles "$(DESTDIR)$(TMPFILESDIR)/reportsyncd.conf"
@@ -56,6 +60,7 @@ install: build
 
 uninstall:
 	rm -f "$(DESTDIR)$(BINDIR)/reportsyncd" "$(DESTDIR)$(BINDIR)/reportsyncd-publish" \
+		"$(DESTDIR)$(BINDIR)/reportsyncd-web" "$(DESTDIR)$(UNITDIR)/reportsyncd-web.service" \
 		"$(DESTDIR)$(UNITDIR)/reportsyncd.service" "$(DESTDIR)$(UNITDIR)/reportsyncd-publish.service" \
 		"$(DESTDIR)$(CATALOGDIR)/reportsyncd.catalog" \
 		"$(DESTDIR)$(SYSUSERSDIR)/reportsyncd.conf" \

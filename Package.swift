@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "reportsyncd", targets: ["reportsyncd"]),
         .executable(name: "reportsyncd-publish", targets: ["reportsyncd-publish"]),
+        .executable(name: "reportsyncd-web", targets: ["reportsyncd-web"]),
         .library(name: "ReportCore", targets: ["ReportCore"]),
         .library(name: "SyncEngine", targets: ["SyncEngine"]),
         .library(name: "OfficeExport", targets: ["OfficeExport"]),
@@ -21,6 +22,9 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
     ],
     targets: [
         .systemLibrary(
@@ -52,6 +56,7 @@ let package = Package(
             dependencies: [
                 "ReportCore",
                 "CFileSystem",
+                .product(name: "CoreMetrics", package: "swift-metrics"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "SystemPackage", package: "swift-system"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -85,6 +90,8 @@ let package = Package(
                 "OfficeExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "SystemPackage", package: "swift-system"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -107,6 +114,20 @@ let package = Package(
             ]
         ),
         .executableTarget(
+            name: "reportsyncd-web",
+            dependencies: [
+                "OfficeExport",
+                "ReportCore",
+                "SyncEngine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ]
+        ),
+        .executableTarget(
             name: "ParseBenchmark",
             dependencies: ["ReportCore", "ReportFixtures"],
             path: "Benchmarks/ParseBenchmark"
@@ -124,6 +145,11 @@ let package = Package(
             name: "ExportBenchmark",
             dependencies: ["OfficeExport", "SyncEngine", "ReportCore", "ReportFixtures"],
             path: "Benchmarks/ExportBenchmark"
+        ),
+        .executableTarget(
+            name: "MirrorGenerator",
+            dependencies: ["SyncEngine", "ReportCore", "ReportFixtures"],
+            path: "Benchmarks/MirrorGenerator"
         ),
         .executableTarget(
             name: "ParserFuzz",
@@ -152,7 +178,8 @@ let package = Package(
         .testTarget(
             name: "reportsyncdTests",
             dependencies: [
-                "reportsyncd", "ReportCore", "ReportFixtures", "SyncEngine", "SystemdService", "OfficeExport",
+                "reportsyncd", "reportsyncd-web", "ReportCore", "ReportFixtures", "SyncEngine", "SystemdService",
+                "OfficeExport",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "SystemPackage", package: "swift-system"),

@@ -8,4 +8,6 @@ struct DecidedEvent {
     var event: ChangeEvent
     /// The file as it was when read: only that file is retired under this event.
     var fingerprint: FileFingerprint
+    /// For a rejected file, the class of its reason (`NotAReport.Kind`, `tooLarge`), for the metrics.
+    var rejection: String? = nil
 }

@@ -62,7 +62,9 @@ struct InboxReader: Sendable {
             if size > maxFileSize { bytes = nil } else { bytes?.append(contentsOf: chunk) }
         }
         let sha256 = hasher.finalize().hexString
+        let parsing = ContinuousClock.now
         let parsed = bytes.map { parser.parse($0, sourceName: relative.spelling) }
+        DaemonMetrics.parsed(in: .now - parsing)
         return FileContent(fingerprint: info.fingerprint, sha256: sha256, size: size, parsed: parsed)
     }
 }

@@ -21,6 +21,7 @@ struct IngestLoop {
             status: daemon.status,
             indexSavedSeq: ingestor.index.lastSeq
         )
+        DaemonMetrics.logged(lastSeq: ingestor.index.lastSeq, bytes: ingestor.index.logOffset)
         while true {
             var now = ContinuousClock.now
             if deadlines.takeAlive(at: now) { daemon.notifier.notifyAlive() }
@@ -39,6 +40,7 @@ struct IngestLoop {
                     "rescanning the inbox: \(reason.rawValue)",
                     metadata: ["nextRescanAfter": "\(deadlines.rescanBackOff)"]
                 )
+                DaemonMetrics.rescanned(String(describing: reason))
                 watcher.scan()
             }
             let work = queue.next(limit: Daemon.batchLimit, wakingBy: deadlines.wake(after: now))
@@ -50,6 +52,7 @@ struct IngestLoop {
                 ingest(settled, at: now)
             }
             now = ContinuousClock.now
+            DaemonMetrics.waiting(queue.count)
             let status = daemon.statusLine(ingestor)
             if status != deadlines.lastStatus {
                 daemon.notifier.notifyStatus(status)
@@ -89,7 +92,10 @@ struct IngestLoop {
                 )
             let delay = Duration.seconds(min(60, 1 << min(entry.attempts, 6)))
             var metadata: Logger.Metadata = ["REPORTSYNC_FILE": "\(failure.relative.spelling)"]
-            if let errno = failure.errno { metadata["ERRNO"] = "\(errno.rawValue)" }
+            if let errno = failure.errno {
+                metadata["ERRNO"] = "\(errno.rawValue)"
+                DaemonMetrics.failed(errno)
+            }
             logger.error(
                 "a file stays in the inbox and is retried in \(delay): \(failure.reason)",
                 metadata: metadata

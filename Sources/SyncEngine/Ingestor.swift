@@ -61,6 +61,7 @@ final class Ingestor {
     /// Ingests `batch` (inbox-relative paths). Files that hit an I/O error are returned, untouched in
     /// the inbox, for a later retry; files that vanished or are not regular files are passed over.
     func ingest(_ batch: [FilePath]) -> [IngestFailure] {
+        let started = ContinuousClock.now
         var failures: [IngestFailure] = []
         do throws(FileSystemError) {
             failures += finish(try committer.appendUnlogged())
@@ -94,7 +95,14 @@ final class Ingestor {
                     staged[stagedRecord.path] = (record, stagedRecord)
                 }
                 working.apply(event)
-                decided.append(DecidedEvent(relative: relative, event: event, fingerprint: file.fingerprint))
+                decided.append(
+                    DecidedEvent(
+                        relative: relative,
+                        event: event,
+                        fingerprint: file.fingerprint,
+                        rejection: event.event == .rejected ? file.rejection : nil
+                    )
+                )
             } catch {
                 failures.append(IngestFailure(relative: relative, error: error))
             }
@@ -105,6 +113,7 @@ final class Ingestor {
             let undone = decided.map { IngestFailure(relative: $0.relative, error: error) }
             return failures + undone + retirer.retire(alreadyLogged)
         }
+        for _ in decided { DaemonMetrics.ingested(in: .now - started) }
         return failures + finish(decided) + retirer.retire(alreadyLogged)
     }
 
@@ -122,7 +131,11 @@ final class Ingestor {
     /// Reports the events of a durable append and retires their files; returns the files that stay.
     /// Then, after the files have left the inbox, the cross-year warnings: they never hold up a retirement.
     private func finish(_ durable: [DecidedEvent]) -> [IngestFailure] {
-        for entry in durable { reporter.report(entry.event) }
+        for entry in durable {
+            reporter.report(entry.event)
+            DaemonMetrics.decided(entry)
+        }
+        if !durable.isEmpty { DaemonMetrics.logged(lastSeq: committer.lastSeq, bytes: committer.index.logOffset) }
         let failures = retirer.retire(durable)
         CrossYearJournal(mirror: mirror, logger: logger).check(durable.map(\.event), index: committer.index)
         return failures

@@ -169,6 +169,7 @@ final class Watcher: Sendable {
     private func handle(watch: Int32, mask: UInt32, name: FilePath.Component?) {
         if mask & UInt32(IN_Q_OVERFLOW) != 0 {
             logger.warning("the inotify event queue overflowed; the inbox will be rescanned")
+            DaemonMetrics.overflowed()
             queue.requestRescan(.overflow)
             return
         }

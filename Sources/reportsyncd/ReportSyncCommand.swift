@@ -17,7 +17,7 @@ struct ReportSyncCommand: AsyncParsableCommand {
             """,
         subcommands: [
             ParseCommand.self, ValidateCommand.self, RunCommand.self, StatusCommand.self, RebuildCommand.self,
-            ExportCommand.self, HistoryCommand.self,
+            ExportCommand.self, HistoryCommand.self, ServeCommand.self,
         ]
     )
 }

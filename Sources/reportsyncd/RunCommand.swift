@@ -54,6 +54,11 @@ struct RunCommand: AsyncParsableCommand {
         }
         let logger = Logger(label: "reportsyncd")
         let notifier = SystemdNotifier(logger: logger)
+        let metrics = MetricsTextfile(
+            registry: MetricsTextfile.bootstrap(),
+            state: StateFolder(root: options.state),
+            logger: logger
+        )
         let daemon = Daemon(
             options: options,
             parser: ReportParser(pdfText: PopplerPDFText()),
@@ -70,7 +75,7 @@ struct RunCommand: AsyncParsableCommand {
         )
         let group = ServiceGroup(
             configuration: .init(
-                services: [DaemonService(daemon: daemon) as any Service, reload].map {
+                services: [DaemonService(daemon: daemon) as any Service, reload, metrics].map {
                     .init(
                         service: $0,
                         successTerminationBehavior: .gracefullyShutdownGroup,

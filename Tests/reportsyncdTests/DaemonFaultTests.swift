@@ -31,6 +31,10 @@ struct DaemonFaultTests {
         #expect(events.map(\.source.name).sorted() == names.sorted())
         #expect(events.map(\.seq) == Array(1...names.count))
         for event in events { daemon.expectRetired(event) }
+        // The metrics textfile, written at shutdown, counts the failed calls by errno.
+        daemon.stop()
+        let metrics = try String(contentsOfFile: daemon.state + "/metrics.prom", encoding: .utf8)
+        #expect(metrics.contains(#"reportsyncd_io_errors_total{errno="ENOSPC"} "#))
     }
 
     /// Under systemd the inbox and the state folder are mounts of their own, so every original is copied

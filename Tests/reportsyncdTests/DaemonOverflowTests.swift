@@ -38,6 +38,11 @@ struct DaemonOverflowTests {
         let log = daemon.logText()
         #expect(log.contains("the inotify event queue overflowed"))
         #expect(log.contains("rescanning the inbox"))
+        // The metrics textfile, written at shutdown, counts them.
+        let metrics = try String(contentsOfFile: daemon.state + "/metrics.prom", encoding: .utf8)
+        #expect(metrics.contains("reportsyncd_inotify_overflows_total "))
+        #expect(metrics.contains(#"reportsyncd_rescans_total{reason="overflow"} "#))
+        #expect(metrics.contains(#"reportsyncd_events_total{event="added",status="valid"} 1000"#))
         let events = daemon.events()
         #expect(events.count == names.count)
         #expect(Set(events.map(\.source.name)) == Set(names))
