@@ -22,6 +22,16 @@ struct DaemonConfiguration: ParsableArguments {
 
     static let defaultConfigPath = "/etc/reportsyncd/reportsyncd.conf"
 
+    /// The folders for a command that only reads them (`status`, `history`, `export`); a configuration
+    /// error is printed and ends the command, as ``DaemonFailure`` says.
+    func resolveOrExit() throws -> DaemonOptions {
+        do {
+            return try resolve()
+        } catch {
+            try DaemonFailure(error).exit()
+        }
+    }
+
     /// The options, with settle interval and size limit taken from `settle`/`maxFileSize` (flags) or the
     /// environment or the config file.
     func resolve(

@@ -46,12 +46,7 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let options: DaemonOptions
-        do {
-            options = try folders.resolve()
-        } catch {
-            try DaemonFailure(error).exit()
-        }
+        let options = try folders.resolveOrExit()
         let bytes: [UInt8]
         do {
             let selection = RecordSelection(years: Set(years), agency: agency)

@@ -21,12 +21,7 @@ struct HistoryCommand: ParsableCommand {
     @OptionGroup var folders: DaemonConfiguration
 
     func run() throws {
-        let options: DaemonOptions
-        do {
-            options = try folders.resolve()
-        } catch {
-            try DaemonFailure(error).exit()
-        }
+        let options = try folders.resolveOrExit()
         let history: AgencyHistory
         do {
             history = try AgencyHistory(

@@ -13,12 +13,7 @@ struct StatusCommand: ParsableCommand {
     @OptionGroup var folders: DaemonConfiguration
 
     func run() throws {
-        let options: DaemonOptions
-        do {
-            options = try folders.resolve()
-        } catch {
-            try DaemonFailure(error).exit()
-        }
+        let options = try folders.resolveOrExit()
         let report: StatusReport
         do {
             report = try StatusReport.read(options: options)
