@@ -20,6 +20,17 @@ import Testing
         try body(inbox, queue, watcher)
     }
 
+    /// Writes `text` into a new file at `path` with open, write and close: a file written in place.
+    private func writeInPlace(_ text: String, to path: FilePath) throws {
+        let file = try FileDescriptor.open(
+            path,
+            .writeOnly,
+            options: [.create, .exclusiveCreate],
+            permissions: .ownerReadWrite
+        )
+        try file.closeAfter { _ = try file.writeAll(Array(text.utf8)) }
+    }
+
     /// Collects what the queue hands out until `expected` paths have come or 60 s have passed: a deadline
     /// for a machine busy with the rest of the suite (daemons, a browser, PostgreSQL), not a measure.
     private func collect(_ queue: IngestQueue, _ expected: Int) -> [IngestQueue.Entry] {
@@ -34,10 +45,9 @@ import Testing
     @Test func eachWayOfArrivingIsQueued() throws {
         try watching { inbox, queue, _ in
             let outside = TemporaryFolder()
-            // Written in place: settles, with the look at the file the settle check compares with.
-            #expect(
-                FileManager.default.createFile(atPath: inbox.path(of: "written.txt").string, contents: Data("a".utf8))
-            )
+            // Written in place: settles, with the look at the file the settle check compares with. (Not
+            // FileManager.createFile, which may write a temp file and rename it in.)
+            try writeInPlace("a", to: inbox.path(of: "written.txt"))
             // Renamed in: complete at once.
             outside.write("b", to: "moved.txt")
             try FileSystem.rename(FilePath(outside.path).appending("moved.txt"), to: inbox.path(of: "moved.txt"))
@@ -49,9 +59,7 @@ import Testing
                 atPath: inbox.path(of: "a/b").string,
                 withIntermediateDirectories: true
             )
-            #expect(
-                FileManager.default.createFile(atPath: inbox.path(of: "a/b/deep.txt").string, contents: Data("d".utf8))
-            )
+            try writeInPlace("d", to: inbox.path(of: "a/b/deep.txt"))
             // Never picked up until renamed: partial downloads and dot-names; never followed: symlinks.
             #expect(FileManager.default.createFile(atPath: inbox.path(of: "x.part").string, contents: Data("e".utf8)))
             #expect(FileManager.default.createFile(atPath: inbox.path(of: ".hidden").string, contents: Data("f".utf8)))
