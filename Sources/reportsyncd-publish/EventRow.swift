@@ -18,12 +18,12 @@ struct EventRow: Encodable, Sendable {
     var previousContentHash: String?
     var changedCells: [String]?
     var duplicateOf: Int?
-    /// The record of ``contentHash``, the JSON bytes of the mirror's file, when the mirror still holds it.
-    var record: [UInt8]?
-    /// The line as the change log has it, for `publish_errors`.
-    var line: String
+    /// The record of ``contentHash``, the JSON text of the mirror's file, when the mirror still holds it.
+    var record: String?
+    /// The line this row was made of.
+    private var changeEvent: ChangeEvent
 
-    init(_ event: ChangeEvent, record: [UInt8]?) {
+    init(_ event: ChangeEvent, record: String?) {
         self.seq = event.seq
         self.time = event.time
         self.event = event.event.rawValue
@@ -39,8 +39,11 @@ struct EventRow: Encodable, Sendable {
         self.changedCells = event.changedCells
         self.duplicateOf = event.duplicateOf
         self.record = record
-        self.line = String(decoding: event.jsonLine(), as: UTF8.self)
+        self.changeEvent = event
     }
+
+    /// The line as the change log has it, for `publish_errors`.
+    var line: String { String(decoding: changeEvent.jsonLine(), as: UTF8.self) }
 
     /// The columns of `events`, as the table names them: the record and the line go elsewhere.
     private enum CodingKeys: String, CodingKey {
@@ -56,36 +59,8 @@ struct EventRow: Encodable, Sendable {
 
     /// The rows of `events` as one JSON array.
     static func json(_ rows: [EventRow]) -> String {
-        // Encoding strings, integers and records cannot fail.
+        // Encoding strings and integers cannot fail.
         String(decoding: try! encoder.encode(rows), as: UTF8.self)
-    }
-
-    /// The rows with a content as `contents` takes them, each with its record where the mirror held it: the
-    /// records travel once, to the one statement that needs them, as the mirror's own bytes.
-    static func contentsJSON(_ rows: [EventRow]) -> String {
-        var json = Array("[".utf8)
-        for row in rows {
-            guard let hash = row.contentHash else { continue }
-            if json.count > 1 { json.append(UInt8(ascii: ",")) }
-            let fields = ContentRow(seq: row.seq, time: row.time, agency: row.agency, year: row.year, contentHash: hash)
-            // `{…}` without its `}`, then the record.
-            json += try! encoder.encode(fields).dropLast()
-            json += Array(#","record":"#.utf8) + (row.record ?? Array("null".utf8)) + Array("}".utf8)
-        }
-        return String(decoding: json + Array("]".utf8), as: UTF8.self)
-    }
-
-    private struct ContentRow: Encodable {
-        var seq: Int
-        var time: String
-        var agency: String?
-        var year: Int?
-        var contentHash: String
-
-        private enum CodingKeys: String, CodingKey {
-            case seq, time, agency, year
-            case contentHash = "content_hash"
-        }
     }
 
     private static let encoder: JSONEncoder = {
@@ -101,6 +76,7 @@ extension EventRow {
     /// written whole by the daemon (temp file, rename) and passed on as it is, without decoding it.
     static func rows(_ events: [ChangeEvent], mirror: MirrorFolder) -> [EventRow] {
         var files: [String: Data?] = [:]
+        var texts: [String: String] = [:]
         return events.map { event in
             guard let agency = event.agency, let year = event.year, let hash = event.contentHash else {
                 return EventRow(event, record: nil)
@@ -112,13 +88,13 @@ extension EventRow {
                 )
             }
             // The mirror writes records pretty-printed (`"contentHash" : "…"`); compact JSON is matched too.
-            let holds =
-                files[key]!.map { file in
-                    [#""contentHash" : "\#(hash)""#, #""contentHash":"\#(hash)""#].contains {
-                        file.range(of: Data($0.utf8)) != nil
-                    }
-                } ?? false
-            return EventRow(event, record: holds ? files[key]!.map { Array($0) } : nil)
+            guard let file = files[key]!,
+                [#""contentHash" : "\#(hash)""#, #""contentHash":"\#(hash)""#].contains(where: {
+                    file.range(of: Data($0.utf8)) != nil
+                })
+            else { return EventRow(event, record: nil) }
+            if texts[key] == nil { texts[key] = String(decoding: file, as: UTF8.self) }
+            return EventRow(event, record: texts[key])
         }
     }
 }

@@ -31,19 +31,18 @@ struct FleetDatabase: Sendable {
         return (0, nil)
     }
 
-    /// Writes `rows` (consecutive seqs of this node) and moves the mark to the last one, in one transaction;
-    /// rows at or below the mark are skipped. Returns the new mark.
-    func publish(_ rows: [EventRow]) async throws -> Int {
-        guard let last = rows.last?.seq else { return try await register().mark }
-        let payload = EventRow.json(rows)
-        let contents = EventRow.contentsJSON(rows)
+    /// Writes `batch` (consecutive seqs of this node) and moves the mark to its last line, in one transaction;
+    /// lines at or below the mark are skipped. Returns the new mark.
+    func publish(_ batch: EventBatch) async throws -> Int {
+        guard let last = batch.last else { return try await register().mark }
         return try await connection.transaction(logger: logger) { connection in
             let mark = try await Self.lockedMark(connection, node: node, logger: logger)
             guard last > mark else { return mark }
-            try await Self.lockReports(connection, payload: payload, logger: logger)
-            try await connection.query(Self.insertEvents(node: node, payload: payload, after: mark), logger: logger)
-            try await connection.query(Self.insertContents(node: node, payload: contents, after: mark), logger: logger)
-            try await Self.recomputeRecords(connection, payload: payload, logger: logger)
+            let batch = batch.after(mark)
+            try await Self.lockReports(connection, batch, logger: logger)
+            try await connection.query(Self.insertEvents(node: node, batch), logger: logger)
+            try await connection.query(Self.insertContents(node: node, batch), logger: logger)
+            try await Self.recomputeRecords(connection, batch, logger: logger)
             try await connection.query(
                 "UPDATE nodes SET published_seq = \(last), last_published = now() WHERE node = \(node)",
                 logger: logger
@@ -81,48 +80,46 @@ struct FleetDatabase: Sendable {
         throw FleetDatabaseError.nodeMissing(node)
     }
 
+    /// Each agency and year of a batch as rows `k(agency, year)`, from binds `$1` and `$2`.
+    private static let touched = "unnest($1::text[], $2::integer[]) AS k(agency, year)"
+
+    private static func reportBindings(_ batch: EventBatch) -> PostgresBindings {
+        var binds = PostgresBindings()
+        binds.append(batch.agencies)
+        binds.append(batch.years)
+        return binds
+    }
+
     /// Takes a transaction lock on each agency and year of the batch, in one order for all publishers (so they
     /// cannot deadlock): two nodes publishing the same report at once are serialized, and the second one's
     /// records rule, a later statement, sees the first one's committed events.
-    private static func lockReports(_ connection: PostgresConnection, payload: String, logger: Logger) async throws {
-        var binds = PostgresBindings()
-        binds.append(payload)
+    private static func lockReports(_ connection: PostgresConnection, _ batch: EventBatch, logger: Logger) async throws {
         try await connection.query(
             PostgresQuery(
                 unsafeSQL: """
-                    SELECT count(pg_advisory_xact_lock(k)) FROM (
-                        SELECT DISTINCT hashtextextended(agency || '/' || year, 0) AS k
-                        FROM jsonb_to_recordset($1::jsonb) AS b(agency text, year integer)
-                        WHERE agency IS NOT NULL AND year IS NOT NULL
-                        ORDER BY 1) AS keys
+                    SELECT count(pg_advisory_xact_lock(h)) FROM (
+                        SELECT hashtextextended(agency || '/' || year, 0) AS h FROM \(touched) ORDER BY 1) AS keys
                     """,
-                binds: binds
+                binds: reportBindings(batch)
             ),
             logger: logger
         )
     }
 
-    /// The batch as rows: `jsonb_to_recordset` over the one JSON parameter.
-    private static let batchRows = """
-        jsonb_to_recordset($2::jsonb) AS b(
-            seq bigint, time timestamptz, event text, agency text, year integer, content_hash text, status text,
-            source_name text, source_name_encoding text, source_sha256 text, reason text,
-            previous_content_hash text, changed_cells text[], duplicate_of bigint)
-        """
-
-    private static func insertEvents(node: String, payload: String, after mark: Int) -> PostgresQuery {
+    private static func insertEvents(node: String, _ batch: EventBatch) -> PostgresQuery {
         var binds = PostgresBindings()
         binds.append(node)
-        binds.append(payload)
-        binds.append(mark)
+        binds.append(batch.eventsJSON)
         return PostgresQuery(
             unsafeSQL: """
                 INSERT INTO events (node, seq, time, event, agency, year, content_hash, status, source_name,
                     source_name_encoding, source_sha256, reason, previous_content_hash, changed_cells, duplicate_of)
                 SELECT $1, seq, time, event, agency, year, content_hash, status, source_name, source_name_encoding,
                     source_sha256, reason, previous_content_hash, changed_cells, duplicate_of
-                FROM \(batchRows)
-                WHERE seq > $3
+                FROM jsonb_to_recordset($2::jsonb) AS b(
+                    seq bigint, time timestamptz, event text, agency text, year integer, content_hash text, status text,
+                    source_name text, source_name_encoding text, source_sha256 text, reason text,
+                    previous_content_hash text, changed_cells text[], duplicate_of bigint)
                 ON CONFLICT DO NOTHING
                 """,
             binds: binds
@@ -130,30 +127,27 @@ struct FleetDatabase: Sendable {
     }
 
     /// Each content once; its first appearance moves to an earlier (time, node, seq) when one is published
-    /// later (a node that was offline), and a record fills in where the first node's mirror had none.
-    private static func insertContents(node: String, payload: String, after mark: Int) -> PostgresQuery {
+    /// later (a node that was offline).
+    private static func insertContents(node: String, _ batch: EventBatch) -> PostgresQuery {
         var binds = PostgresBindings()
         binds.append(node)
-        binds.append(payload)
-        binds.append(mark)
+        binds.append(batch.contents.map(\.hash))
+        binds.append(batch.contents.map(\.agency))
+        binds.append(batch.contents.map(\.year))
+        binds.append(batch.contents.map(\.seq))
+        binds.append(batch.contents.map(\.time))
         let earlier = """
             (EXCLUDED.time, EXCLUDED.node COLLATE "C", EXCLUDED.seq) < (contents.time, contents.node COLLATE "C", contents.seq)
             """
         return PostgresQuery(
             unsafeSQL: """
-                INSERT INTO contents (content_hash, agency, year, node, seq, time, record)
-                SELECT DISTINCT ON (content_hash) content_hash, agency, year, $1, seq, time,
-                    (array_agg(record) FILTER (WHERE record IS NOT NULL) OVER (PARTITION BY content_hash))[1]
-                FROM jsonb_to_recordset($2::jsonb) AS c(
-                    seq bigint, time timestamptz, agency text, year integer, content_hash text, record jsonb)
-                WHERE seq > $3
-                ORDER BY content_hash, time, seq
+                INSERT INTO contents (content_hash, agency, year, node, seq, time)
+                SELECT content_hash, agency, year, $1, seq, time::timestamptz
+                FROM unnest($2::text[], $3::text[], $4::integer[], $5::bigint[], $6::text[])
+                    AS c(content_hash, agency, year, seq, time)
                 ON CONFLICT (content_hash) DO UPDATE SET
-                    node = CASE WHEN \(earlier) THEN EXCLUDED.node ELSE contents.node END,
-                    seq = CASE WHEN \(earlier) THEN EXCLUDED.seq ELSE contents.seq END,
-                    time = CASE WHEN \(earlier) THEN EXCLUDED.time ELSE contents.time END,
-                    record = coalesce(contents.record, EXCLUDED.record)
-                WHERE \(earlier) OR (contents.record IS NULL AND EXCLUDED.record IS NOT NULL)
+                    node = EXCLUDED.node, seq = EXCLUDED.seq, time = EXCLUDED.time
+                WHERE \(earlier)
                 """,
             binds: binds
         )
@@ -163,17 +157,11 @@ struct FleetDatabase: Sendable {
     /// it, the one whose first appearance by (time, node, seq) is the latest; then that record's findings.
     private static func recomputeRecords(
         _ connection: PostgresConnection,
-        payload: String,
+        _ batch: EventBatch,
         logger: Logger
     )
         async throws
     {
-        var binds = PostgresBindings()
-        binds.append(payload)
-        let touched = """
-            (SELECT DISTINCT agency, year FROM jsonb_to_recordset($1::jsonb) AS b(agency text, year integer)
-             WHERE agency IS NOT NULL AND year IS NOT NULL)
-            """
         try await connection.query(
             PostgresQuery(
                 unsafeSQL: """
@@ -183,11 +171,11 @@ struct FleetDatabase: Sendable {
                     FROM (
                         SELECT DISTINCT ON (e.agency, e.year, e.content_hash) e.agency, e.year, e.content_hash,
                             e.status, e.node, e.seq, e.time
-                        FROM events e JOIN \(touched) k ON e.agency = k.agency AND e.year = k.year
+                        FROM events e JOIN \(touched) ON e.agency = k.agency AND e.year = k.year
                         WHERE e.content_hash IS NOT NULL
                         ORDER BY e.agency, e.year, e.content_hash, e.time, e.node COLLATE "C", e.seq
                     ) f
-                    JOIN contents c ON c.content_hash = f.content_hash
+                    LEFT JOIN content_records c ON c.content_hash = f.content_hash
                     ORDER BY f.agency, f.year, f.time DESC, f.node COLLATE "C" DESC, f.seq DESC
                     ON CONFLICT (agency, year) DO UPDATE SET
                         content_hash = EXCLUDED.content_hash, status = EXCLUDED.status, node = EXCLUDED.node,
@@ -195,16 +183,14 @@ struct FleetDatabase: Sendable {
                     WHERE (r.content_hash, r.node, r.seq, r.record IS NULL)
                         IS DISTINCT FROM (EXCLUDED.content_hash, EXCLUDED.node, EXCLUDED.seq, EXCLUDED.record IS NULL)
                     """,
-                binds: binds
+                binds: reportBindings(batch)
             ),
             logger: logger
         )
         try await connection.query(
             PostgresQuery(
-                unsafeSQL: """
-                    DELETE FROM findings f USING \(touched) k WHERE f.agency = k.agency AND f.year = k.year
-                    """,
-                binds: binds
+                unsafeSQL: "DELETE FROM findings f USING \(touched) WHERE f.agency = k.agency AND f.year = k.year",
+                binds: reportBindings(batch)
             ),
             logger: logger
         )
@@ -216,11 +202,11 @@ struct FleetDatabase: Sendable {
                         coalesce(f.finding ->> 'message', ''),
                         ARRAY(SELECT jsonb_array_elements_text(coalesce(f.finding -> 'cells', '[]'))),
                         ARRAY(SELECT jsonb_array_elements_text(coalesce(f.finding -> 'sourceLines', '[]'))::integer)
-                    FROM records r JOIN \(touched) k ON r.agency = k.agency AND r.year = k.year,
+                    FROM records r JOIN \(touched) ON r.agency = k.agency AND r.year = k.year,
                         jsonb_array_elements(coalesce(r.record #> '{validation,findings}', '[]'))
                             WITH ORDINALITY AS f(finding, ordinal)
                     """,
-                binds: binds
+                binds: reportBindings(batch)
             ),
             logger: logger
         )

@@ -29,7 +29,7 @@ struct PublishCommand: AsyncParsableCommand {
     @Flag(help: "Publish what the change log holds now and exit: 0 when all of it is in the database.")
     var once = false
 
-    @Option(help: "Change-log lines per transaction (default 2000).")
+    @Option(help: "Change-log lines per transaction (default \(PublishOptions.defaultBatchSize)).")
     var batchSize: Int?
 
     @Option(help: "Where the log goes: journal, console, or auto (the journal when run by systemd).")

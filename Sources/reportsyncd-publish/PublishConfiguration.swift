@@ -87,7 +87,10 @@ struct PublishOptions: Sendable {
     var password: String?
     var node: String
     /// Change-log lines per transaction.
-    var batchSize = 2000
+    var batchSize = Self.defaultBatchSize
+    /// Small enough that the next batches are read and their records written while one is published; larger
+    /// batches were no faster (`scripts/publish-benchmark`).
+    static let defaultBatchSize = 500
 }
 
 /// A configuration that cannot be used, naming the file, line or key at fault.

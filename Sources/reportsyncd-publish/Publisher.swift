@@ -44,75 +44,117 @@ struct Publisher: Sendable {
         }
     }
 
-    /// One connection's worth of publishing; returns the mark when `once` and everything is published, or at
-    /// graceful shutdown.
+    /// One session's worth of publishing, on two connections: the lines, and ahead of them their records
+    /// (``ContentRecords``). Returns the mark when `once` and everything is published, or at graceful shutdown.
     private func session(once: Bool, backoff: inout Backoff) async throws -> Int {
-        let connection = try await PostgresConnection.connect(
-            configuration: try options.database.configuration(password: options.password),
-            id: 1,
-            logger: logger
-        )
+        let lines = try await connect(id: 1)
+        let records: PostgresConnection
         do {
-            let mark = try await publish(over: connection, once: once, backoff: &backoff)
-            try? await connection.close()
+            records = try await connect(id: 2)
+        } catch {
+            Self.abandon(lines)
+            throw error
+        }
+        do {
+            let mark = try await publish(over: lines, recordsOver: records, once: once, backoff: &backoff)
+            try? await lines.close()
+            try? await records.close()
             return mark
         } catch {
-            // Not awaited: after an abandoned query the close might wait for it.
-            // The connection must live until it is closed.
-            let closing: EventLoopFuture<Void> = connection.close()
-            closing.whenComplete { _ in withExtendedLifetime(connection) {} }
+            Self.abandon(lines)
+            Self.abandon(records)
             throw error
         }
     }
 
-    private func publish(over connection: PostgresConnection, once: Bool, backoff: inout Backoff) async throws -> Int {
+    private func connect(id: Int) async throws -> PostgresConnection {
+        try await PostgresConnection.connect(
+            configuration: try options.database.configuration(password: options.password),
+            id: id,
+            logger: logger
+        )
+    }
+
+    /// Closes `connection` without waiting: after an abandoned query the close might wait for it. The
+    /// connection must live until it is closed.
+    private static func abandon(_ connection: PostgresConnection) {
+        let closing: EventLoopFuture<Void> = connection.close()
+        closing.whenComplete { _ in withExtendedLifetime(connection) {} }
+    }
+
+    private func publish(
+        over connection: PostgresConnection,
+        recordsOver recordsConnection: PostgresConnection,
+        once: Bool,
+        backoff: inout Backoff
+    ) async throws -> Int {
         _ = try await connection.untilClosed { [logger] in try await Migration.migrate(connection, logger: logger) }
         let database = FleetDatabase(connection: connection, node: options.node, logger: logger)
         let registered = try await connection.untilClosed { try await database.register() }
+        let records = try await recordsConnection.untilClosed { [logger] in
+            try await ContentRecords.open(recordsConnection, logger: logger)
+        }
         var mark = registered.mark
         var follower = ChangeLogFollower(mirror: options.mirror)
-        var pending = try follower.next().map(\.event)
-        try Self.check(pending, continues: registered, log: follower.path.string)
-        pending.removeAll { $0.seq <= mark }
+        let lines = try follower.next().map(\.event)
+        try Self.check(lines, continues: registered, log: follower.path.string)
         logger.info(
             "connected to \(options.database) as node \(options.node); published up to seq \(mark)",
             metadata: ["REPORTSYNC_NODE": "\(options.node)", "REPORTSYNC_SEQ": "\(mark)"]
         )
         backoff.reset()
-        let mirror = MirrorFolder(root: options.mirror)
+        var backlog = Backlog(batchSize: options.batchSize, depth: 2) { [options] events, previous in
+            Self.stage(events, after: previous, mirror: MirrorFolder(root: options.mirror), records: records)
+        }
+        defer { backlog.cancel() }
+        backlog.append(lines.filter { $0.seq > mark })
         while true {
-            while !pending.isEmpty {
-                let batch = Array(pending.prefix(options.batchSize))
-                mark = try await publish(EventRow.rows(batch, mirror: mirror), to: database, over: connection)
-                pending.removeFirst(batch.count)
-                notifier.notifyStatus("node \(options.node): published up to seq \(mark), \(pending.count) waiting")
+            while let batch = try await backlog.next() {
+                mark = try await publish(batch, to: database, over: connection)
+                notifier.notifyStatus("node \(options.node): published up to seq \(mark), \(backlog.count) waiting")
                 if Task.isShuttingDownGracefully { return mark }
             }
             if once || Task.isShuttingDownGracefully { return mark }
             try? await cancelWhenGracefulShutdown { [pollInterval] in try await Task.sleep(for: pollInterval) }
-            pending = try follower.next().map(\.event).filter { $0.seq > mark }
+            backlog.append(try follower.next().map(\.event).filter { $0.seq > mark })
         }
     }
 
-    /// Publishes `rows` in one transaction; when the database refuses the data, line by line, each refused
+    /// `events` as a batch read with their records from `mirror`, in a task of its own, the records then
+    /// written to the database once the batch staged before has written its own.
+    private static func stage(
+        _ events: [ChangeEvent],
+        after previous: Task<EventBatch, any Error>?,
+        mirror: MirrorFolder,
+        records: ContentRecords
+    ) -> Task<EventBatch, any Error> {
+        Task {
+            let batch = EventBatch(events, mirror: mirror)
+            _ = await previous?.result
+            try await records.connection.untilClosed { try await records.store(batch) }
+            return batch
+        }
+    }
+
+    /// Publishes `batch` in one transaction; when the database refuses the data, line by line, each refused
     /// line kept in `publish_errors`. Returns the new mark.
     private func publish(
-        _ rows: [EventRow],
+        _ batch: EventBatch,
         to database: FleetDatabase,
         over connection: PostgresConnection
     )
         async throws -> Int
     {
         do {
-            return try await connection.untilClosed { try await database.publish(rows) }
+            return try await connection.untilClosed { try await database.publish(batch) }
         } catch {
             let failure = DatabaseFailure(error)
             guard failure.refusesData else { throw failure }
         }
         var mark = 0
-        for row in rows {
+        for row in batch.rows {
             do {
-                mark = try await connection.untilClosed { try await database.publish([row]) }
+                mark = try await connection.untilClosed { try await database.publish(EventBatch([row])) }
             } catch {
                 let failure = DatabaseFailure(error)
                 guard failure.refusesData, let sqlState = failure.sqlState else { throw failure }

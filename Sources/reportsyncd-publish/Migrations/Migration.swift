@@ -13,7 +13,7 @@ struct Migration: Sendable {
     static let lockKey = 0x7265_706f_7274_7379
 
     /// Every migration, oldest first: a new one is appended here, never edited into an old one.
-    static let all: [Migration] = [.schema, .views]
+    static let all: [Migration] = [.schema, .views, .contentRecords]
 
     /// The statements of ``sql``, sent one by one (the extended protocol takes one statement at a time).
     var statements: [String] {
