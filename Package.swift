@@ -178,7 +178,8 @@ let package = Package(
         .testTarget(
             name: "reportsyncdTests",
             dependencies: [
-                "reportsyncd", "reportsyncd-web", "ReportCore", "ReportFixtures", "SyncEngine", "SystemdService",
+                "reportsyncd", "reportsyncd-publish", "reportsyncd-web", "ReportCore", "ReportFixtures", "SyncEngine",
+                "SystemdService",
                 "OfficeExport",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),

@@ -47,7 +47,9 @@ struct EventBatch: Sendable {
             guard let hash = row.contentHash else { continue }
             guard let index = position[hash] else {
                 position[hash] = contents.count
-                contents.append(Content(hash: hash, agency: agency, year: year, seq: row.seq, time: row.time, record: row.record))
+                contents.append(
+                    Content(hash: hash, agency: agency, year: year, seq: row.seq, time: row.time, record: row.record)
+                )
                 continue
             }
             // The change log's times are UTC in one fixed width (`ChangeEvent`): their text sorts as they do.

@@ -93,7 +93,8 @@ struct FleetDatabase: Sendable {
     /// Takes a transaction lock on each agency and year of the batch, in one order for all publishers (so they
     /// cannot deadlock): two nodes publishing the same report at once are serialized, and the second one's
     /// records rule, a later statement, sees the first one's committed events.
-    private static func lockReports(_ connection: PostgresConnection, _ batch: EventBatch, logger: Logger) async throws {
+    private static func lockReports(_ connection: PostgresConnection, _ batch: EventBatch, logger: Logger) async throws
+    {
         try await connection.query(
             PostgresQuery(
                 unsafeSQL: """
