@@ -139,6 +139,32 @@ struct RealWorldReadingTests {
         try Self.expectRead(record, as: .cmsPage)
     }
 
+    @Test func cmsArticleSavedWithoutItsPage() throws {
+        let record = try Self.parse(.cmsFragment)
+        #expect(record.source.layout == "html")
+        try Self.expectRead(record, as: .cmsFragment)
+    }
+
+    // MARK: Misprinted headings
+
+    @Test func misprintedSectionHeadings() throws {
+        try Self.expectRead(Self.parse(.headingTypos), as: .headingTypos)
+    }
+
+    /// Crawler text cuts its one line at the headings: misprinted ones too.
+    @Test func misprintedSectionHeadingsInCrawlerText() throws {
+        let habit = RealWorldCase.runTogether(.decidable)
+        let printed = habit.model.render(habit)
+        let misprinted = HeadingVariants.typos.reduce(printed) {
+            $0.replacingOccurrences(of: $1.key, with: $1.value)
+        }
+        #expect(misprinted != printed)
+        try Self.expectRead(
+            ReportParser().parse(Array(misprinted.utf8), sourceName: habit.sourceName).get(),
+            as: habit
+        )
+    }
+
     // MARK: 5. OCR / vision transcriptions
 
     @Test func ocrTranscriptionToMarkdown() throws {

@@ -10,8 +10,45 @@ private func pipeSeparator(_ count: Int) -> String { "|" + String(repeating: "--
 extension SampleReport {
     // MARK: CMS page
 
+    /// See ``RealWorldCase/cmsFragment``.
+    var cmsFragment: String {
+        "<p style='text-align: center;font-weight: bold;'>\(title.markupEscaped)</p>\t"
+            + "<p style='text-align: center'>发布日期：\(publishedOn ?? "")</p>"
+            + cmsArticle.replacingOccurrences(of: "\n", with: "")
+    }
+
     /// See ``RealWorldCase/cmsPage``.
     var cmsPage: String {
+        """
+        <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
+        <html xmlns="http://www.w3.org/1999/xhtml"><head>
+        <meta http-equiv="Content-Type" content="text/html; charset=utf-8" />
+        <meta name="ArticleTitle" content="\(title.markupEscaped)">
+        <meta name="PubDate" content="\(publishedOn ?? "") 09:30">
+        <meta name="ContentSource" content="\(agency.markupEscaped)办公室">
+        <title>\(title.markupEscaped)_\(agency.markupEscaped)</title>
+        <script type="text/javascript">var qrText = "扫一扫在手机打开当前页";</script>
+        </head><body>
+        <div class="wrapper"><div class="header"><ul class="nav"><li><a href="/">首页</a></li>
+        <li><a href="/zwgk/">政务公开</a></li><li><a href="/hdjl/">互动交流</a></li></ul>
+        <form action="/search" method="get"><input type="text" name="q" /><input type="submit" value="搜索" /></form></div>
+        <div class="position">当前位置：<a href="/">首页</a>&nbsp;&gt;&nbsp;<a href="/zwgk/">政务公开</a>&nbsp;&gt;&nbsp;<a href="/zwgk/zfxxgknb/">政府信息公开年报</a></div>
+        <div class="article">
+        <div class="article-title">\(title.markupEscaped)</div>
+        <div class="article-info">发布时间：\(publishedOn ?? "")&nbsp;&nbsp;来源：\(agency.markupEscaped)办公室&nbsp;&nbsp;【字体：<a>大</a> <a>中</a> <a>小</a>】</div>
+        <div class="article-content"><div class="TRS_Editor"><div class="Custom_UnionStyle">
+        \(cmsArticle)
+        <div class="share"><p>扫一扫在手机打开当前页</p><p>【<a href="javascript:window.print()">打印本页</a>】【<a href="javascript:window.close()">关闭窗口</a>】</p></div>
+        </div>
+        <div class="footer"><p>主办：\(agency.markupEscaped)办公室</p><p>网站标识码：1501020001</p></div>
+        </div>
+        </body></html>
+
+        """
+    }
+
+    /// The article of a CMS page: every piece but the title, as the CMS's editor stores it.
+    private var cmsArticle: String {
         var article = ""
         for piece in pieces {
             switch piece {
@@ -35,32 +72,7 @@ extension SampleReport {
                 article += "<p style=\"text-align: right;\"><span>\(text.markupEscaped)</span></p>\n"
             }
         }
-        return """
-            <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
-            <html xmlns="http://www.w3.org/1999/xhtml"><head>
-            <meta http-equiv="Content-Type" content="text/html; charset=utf-8" />
-            <meta name="ArticleTitle" content="\(title.markupEscaped)">
-            <meta name="PubDate" content="\(publishedOn ?? "") 09:30">
-            <meta name="ContentSource" content="\(agency.markupEscaped)办公室">
-            <title>\(title.markupEscaped)_\(agency.markupEscaped)</title>
-            <script type="text/javascript">var qrText = "扫一扫在手机打开当前页";</script>
-            </head><body>
-            <div class="wrapper"><div class="header"><ul class="nav"><li><a href="/">首页</a></li>
-            <li><a href="/zwgk/">政务公开</a></li><li><a href="/hdjl/">互动交流</a></li></ul>
-            <form action="/search" method="get"><input type="text" name="q" /><input type="submit" value="搜索" /></form></div>
-            <div class="position">当前位置：<a href="/">首页</a>&nbsp;&gt;&nbsp;<a href="/zwgk/">政务公开</a>&nbsp;&gt;&nbsp;<a href="/zwgk/zfxxgknb/">政府信息公开年报</a></div>
-            <div class="article">
-            <div class="article-title">\(title.markupEscaped)</div>
-            <div class="article-info">发布时间：\(publishedOn ?? "")&nbsp;&nbsp;来源：\(agency.markupEscaped)办公室&nbsp;&nbsp;【字体：<a>大</a> <a>中</a> <a>小</a>】</div>
-            <div class="article-content"><div class="TRS_Editor"><div class="Custom_UnionStyle">
-            \(article)
-            <div class="share"><p>扫一扫在手机打开当前页</p><p>【<a href="javascript:window.print()">打印本页</a>】【<a href="javascript:window.close()">关闭窗口</a>】</p></div>
-            </div>
-            <div class="footer"><p>主办：\(agency.markupEscaped)办公室</p><p>网站标识码：1501020001</p></div>
-            </div>
-            </body></html>
-
-            """
+        return article
     }
 
     /// A label cell as TRS editors save it: split over two `<p>`, the second broken by `<span>`, a

@@ -23,6 +23,14 @@ public enum RealWorldCase: Hashable, Sendable, CustomStringConvertible {
     /// `<br/>` inside table-4 headers, table-2 heading rows without `<p>`, wrapper `<div>`s never
     /// closed, and a fee with 6 decimals (4166.241619).
     case cmsPage
+    /// The article of a CMS page saved without its page (or cut out of the JavaScript string that
+    /// holds it): no `<html>`, `<head>` or `<body>`, the title a first `<p style='…'>` with single-quoted
+    /// attributes, then `发布日期：…`, the whole fragment on one line, and so much prose before the
+    /// first table that none of it is in the first 4 KB.
+    case cmsFragment
+    /// Section headings misprinted as offices misprint them: a character added (行政法复议, 主动公开政府
+    /// 信息的情况), left out (申情况, 存在主要问题) or changed (其它需要报告的事项).
+    case headingTypos
     /// An OCR / vision-model transcription to Markdown: every table-3 row as its own small pipe table
     /// headed `数据1 … 数据7` (some `数据1 … 数据6`), rows of `-` placeholders before the first row, a
     /// header row repeated in the middle of table 3, and table 4 as three small tables (行政复议 /
@@ -105,7 +113,7 @@ public enum RealWorldCase: Hashable, Sendable, CustomStringConvertible {
     /// Every case, one argument per habit.
     public static let allCases: [RealWorldCase] =
         TitleHabit.allCases.map(RealWorldCase.title) + LabelHabit.allCases.map(RealWorldCase.rowLabels)
-        + [.traditional, .cmsPage, .ocrMarkdown, .detachedLabels]
+        + [.traditional, .cmsPage, .cmsFragment, .headingTypos, .ocrMarkdown, .detachedLabels]
         + RunTogetherHabit.allCases.map(RealWorldCase.runTogether)
         + [.narrowColumns, .wordBlanks] + FurnitureLayout.allCases.map(RealWorldCase.pageFurniture)
 
@@ -115,6 +123,8 @@ public enum RealWorldCase: Hashable, Sendable, CustomStringConvertible {
         case .rowLabels(let habit): "row labels: \(habit.rawValue)"
         case .traditional: "traditional characters"
         case .cmsPage: "CMS page"
+        case .cmsFragment: "CMS article without its page"
+        case .headingTypos: "misprinted section headings"
         case .ocrMarkdown: "OCR Markdown"
         case .detachedLabels: "PDF Markdown with detached labels"
         case .runTogether(let habit): "run-together digits: \(habit.rawValue)"
@@ -133,8 +143,13 @@ extension RealWorldCase {
         switch self {
         case .title(let habit):
             return habit.model
-        case .rowLabels, .ocrMarkdown, .narrowColumns, .pageFurniture:
+        case .rowLabels, .headingTypos, .ocrMarkdown, .narrowColumns, .pageFurniture:
             return .distinct()
+        case .cmsFragment:
+            var report = SampleReport.distinct()
+            let sentence = "我区持续推进政务公开标准化规范化建设，完善公开目录，优化公开渠道，提升公开质量。"
+            report.overview += (1...3).map { _ in String(repeating: sentence, count: 20) }
+            return report
         case .traditional:
             var report = SampleReport.distinct(agency: "青山區人民政府")
             report.overview = report.overview.map(TraditionalCharacters.convert)
@@ -160,6 +175,7 @@ extension RealWorldCase {
         case .title(.fileNameOnly): "沭阳县人民政府2025年政府信息公开工作年度报告-沭阳县人民政府.txt"
         case .title(.fileNameAndTitle): "沭阳县人民政府2025年政府信息公开工作年度报告-沭阳县人民政府.txt"
         case .cmsPage: "t20250126_80614.html"
+        case .cmsFragment: "t20250126_80614.htm"
         case .ocrMarkdown, .detachedLabels: "80614.md"
         default: "80614.txt"
         }
@@ -441,6 +457,9 @@ extension SampleReport {
         case .rowLabels(let labelHabit): Self.tsv(pieces.map { $0.relabelled(labelHabit) })
         case .traditional: TraditionalCharacters.convert(render(.tsv))
         case .cmsPage: cmsPage
+        case .cmsFragment: cmsFragment
+        case .headingTypos:
+            HeadingVariants.typos.reduce(render(.tsv)) { $0.replacingOccurrences(of: $1.key, with: $1.value) }
         case .ocrMarkdown: ocrMarkdown
         case .detachedLabels: detachedLabelsMarkdown
         case .runTogether: crawlerText
@@ -585,6 +604,18 @@ extension ReportPiece {
         let labels = LabelVariants.table(for: habit)
         return .table(.requests, rows.map { row in row.map { labels[$0] ?? $0 } })
     }
+}
+
+/// Section headings as real reports misprint them.
+public enum HeadingVariants {
+    /// The printed heading and its misprint, for headings 二 to 六.
+    public static let typos = [
+        "二、主动公开政府信息情况": "二、主动公开政府信息的情况",
+        "三、收到和处理政府信息公开申请情况": "三、收到和处理政府信息公开申情况",
+        "四、政府信息公开行政复议、行政诉讼情况": "四、政府信息公开行政法复议、行政诉讼情况",
+        "五、存在的主要问题及改进情况": "五、存在主要问题及改进情况",
+        "六、其他需要报告的事项": "六、其它需要报告的事项",
+    ]
 }
 
 /// Table 3's labels as real reports misprint or renumber them.

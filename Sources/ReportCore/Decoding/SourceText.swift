@@ -34,12 +34,22 @@ struct SourceText {
         self.layoutName = name
     }
 
+    /// Whether the text is an HTML page, or the fragment of one that a CMS keeps as an article's body
+    /// (`<p style='…'>标题</p><p>…`, no `<html>` or `<body>`, the first table maybe far down).
     private static func looksLikeHTML(_ text: String) -> Bool {
         text.withUTF8Bytes { bytes in
             let head = UnsafeBufferPointer(rebasing: bytes.prefix(4096))
             guard head.containsBytes(of: "<") else { return false }
             let lowered = String(decoding: head.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
-            return ["<!doctype html", "<html", "<body", "<table"].contains(where: lowered.containsBytes(of:))
+            if ["<!doctype html", "<html", "<body", "<table"].contains(where: lowered.containsBytes(of:)) {
+                return true
+            }
+            let start = lowered.drop { $0.isWhitespace || $0 == "\u{FEFF}" }
+            return fragmentStarts.contains { start.hasPrefix("<\($0)>") || start.hasPrefix("<\($0) ") }
+                && lowered.containsBytes(of: "</")
         }
     }
+
+    /// The elements an article's body starts with when it is saved without its page.
+    private static let fragmentStarts = ["p", "div", "h1", "h2", "h3", "table", "span", "section", "article", "center"]
 }

@@ -5,21 +5,25 @@ struct Outline {
     enum Section: Int, CaseIterable {
         case overview, active, requests, reviews, problems, other
 
-        /// The words that make a short line this section's heading.
+        /// The words that make a short line this section's heading. Headings are misprinted as row
+        /// labels are (四、政府信息公开行政法复议、行政诉讼情况): the keyword is found give or take one
+        /// character (``NearMatch``).
         fileprivate func matches(_ key: Substring) -> Bool {
             switch self {
             case .overview: key.hasSuffix("总体情况") && key.unicodeScalars.count <= 8
-            case .active: key.unicodeScalars.count <= 16 && key.containsBytes(of: keyword)
-            case .requests: key.unicodeScalars.count <= 22 && key.containsBytes(of: keyword)
+            case .active: key.unicodeScalars.count <= 16 && NearMatch.contains(key, keyword)
+            case .requests: key.unicodeScalars.count <= 22 && NearMatch.contains(key, keyword)
             case .reviews:
-                key.unicodeScalars.count <= 24 && key.containsBytes(of: keyword) && key.containsBytes(of: "行政诉讼")
-            case .problems: key.unicodeScalars.count <= 18 && key.containsBytes(of: keyword)
-            case .other: key.unicodeScalars.count <= 14 && key.containsBytes(of: keyword)
+                key.unicodeScalars.count <= 24 && NearMatch.contains(key, keyword)
+                    && NearMatch.contains(key, "行政诉讼")
+            case .problems: key.unicodeScalars.count <= 18 && NearMatch.contains(key, keyword)
+            case .other: key.unicodeScalars.count <= 14 && NearMatch.contains(key, keyword)
             }
         }
 
-        /// Bytes that every key this section ``matches(_:)`` contains. (For 总体情况, matched as a
-        /// `Character` suffix: 况 has canonically equivalent spellings, 总体情 has not.)
+        /// What every key this section ``matches(_:)`` contains, give or take one character. (For
+        /// 总体情况, matched exactly as a `Character` suffix: 况 has canonically equivalent spellings,
+        /// 总体情 has not.)
         var keyword: String {
             switch self {
             case .overview: "总体情"
@@ -157,7 +161,7 @@ struct Outline {
             return nil
         }
         let key = LabelKey.of(line)
-        guard Section.allCases.contains(where: { key.containsBytes(of: $0.keyword) }) else { return Substring(key) }
+        guard Section.allCases.contains(where: { NearMatch.contains(key, $0.keyword) }) else { return Substring(key) }
         return LabelKey.strippingNumbering(key)
     }
 

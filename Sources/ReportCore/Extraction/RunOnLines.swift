@@ -48,7 +48,7 @@ enum RunOnLines {
         // A heading that goes on: not a table row that starts like one (一、本年新收…), nor a heading
         // alone on its line.
         let key = LabelKey.of(line)
-        return Outline.Section.allCases.contains { key.containsBytes(of: $0.keyword) }
+        return Outline.Section.allCases.contains { NearMatch.contains(key, $0.keyword) }
             && !key.hasSuffix("情况") && !key.hasSuffix("事项")
     }
 
@@ -78,7 +78,8 @@ enum RunOnLines {
     }
 
     /// Where the numbered heading of `section` is in `scalars`, from `start` on: its numeral, 、,
-    /// within a few characters the section's keyword, and up to the 情况 or 事项 that closes it.
+    /// within a few characters the section's keyword (give or take one character, ``NearMatch``), and
+    /// up to the 情况 or 事项 that closes it.
     private static func heading(
         of section: Outline.Section,
         in scalars: [Unicode.Scalar],
@@ -90,12 +91,16 @@ enum RunOnLines {
         while index + 1 < scalars.count {
             defer { index += 1 }
             guard scalars[index] == numeral, scalars[index + 1] == "、",
-                let found = firstIndex(of: keyword, in: scalars, from: index + 2, within: 16)
+                let end = NearMatch.end(
+                    of: keyword,
+                    in: scalars[(index + 2)..<min(index + 2 + 16 + keyword.count, scalars.count)]
+                )
             else { continue }
+            let found = max(index + 2, end - keyword.count)
             let closings = ["情况", "事项"].compactMap { closing in
                 firstIndex(of: Array(closing.unicodeScalars), in: scalars, from: found, within: 20)
             }
-            return index..<max(found + keyword.count, (closings.min() ?? 0) + 2)
+            return index..<max(end, (closings.min() ?? 0) + 2)
         }
         return nil
     }
