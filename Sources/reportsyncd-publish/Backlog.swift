@@ -13,6 +13,8 @@ struct Backlog {
     private let stage: Stage
     private var unstaged: ArraySlice<ChangeEvent> = []
     private var staged: [(task: Task<EventBatch, any Error>, lines: Int)] = []
+    /// The batch staged last, taken or not: the next one writes its records after it.
+    private var lastStaged: Task<EventBatch, any Error>?
 
     init(batchSize: Int, depth: Int, stage: @escaping Stage) {
         self.batchSize = batchSize
@@ -38,7 +40,7 @@ struct Backlog {
         return try await oldest.task.value
     }
 
-    /// Cancels the staging of the batches not taken.
+    /// Cancels the batches not taken: one whose records are not yet being written writes none.
     func cancel() {
         for batch in staged { batch.task.cancel() }
     }
@@ -47,7 +49,9 @@ struct Backlog {
         while staged.count < depth, !unstaged.isEmpty {
             let events = Array(unstaged.prefix(batchSize))
             unstaged = unstaged.dropFirst(events.count)
-            staged.append((stage(events, staged.last?.task), events.count))
+            let task = stage(events, lastStaged)
+            staged.append((task, events.count))
+            lastStaged = task
         }
     }
 }

@@ -4,10 +4,12 @@ import PostgresNIO
 /// The records of a batch's contents, written to `content_records` on a connection of their own, ahead of
 /// the transaction that publishes the batch's lines (``FleetDatabase``).
 ///
-/// A record is a fact of its content hash, so writing it early is safe whatever happens next: a crash before
-/// the lines are published leaves a record that their replay finds there. Only records the database lacks
-/// travel. Commits here need not wait for the disk: the transaction that publishes the lines commits after
-/// them, and its flush of the write-ahead log takes theirs along.
+/// Any node's record of a content will do (the tables are the same; only `source` differs), and the first
+/// one written is kept, so writing it early is safe whatever happens next: a crash before the lines are
+/// published leaves a record that their replay finds there. Only records the database lacks travel, in the
+/// order of their hashes (two publishers writing the same records cannot deadlock). Commits here need not
+/// wait for the disk: the transaction that publishes the lines commits after them, and its flush of the
+/// write-ahead log takes theirs along.
 struct ContentRecords: Sendable {
     let connection: PostgresConnection
     let logger: Logger
@@ -21,10 +23,14 @@ struct ContentRecords: Sendable {
     /// Writes the records of `batch` that the database lacks. A record the database refuses (a value `jsonb`
     /// cannot hold) is logged and left out: its report is published without its record.
     func store(_ batch: EventBatch) async throws {
-        let offered = batch.contents.compactMap { content in content.record.map { (content.hash, $0) } }
-        guard !offered.isEmpty else { return }
-        let held = try await self.held(offered.map(\.0))
-        let missing = offered.filter { !held.contains($0.0) }
+        guard !batch.records.isEmpty else { return }
+        let held: Set<String>
+        do {
+            held = try await self.held(batch.records.map(\.hash))
+        } catch let failure where DatabaseFailure(failure).refusesData {
+            held = []  // a hash the server cannot take: its record is refused below, one by one
+        }
+        let missing = batch.records.filter { !held.contains($0.hash) }.sorted { $0.hash < $1.hash }
         guard !missing.isEmpty else { return }
         do {
             try await insert(missing)
@@ -34,12 +40,17 @@ struct ContentRecords: Sendable {
                     try await insert([record])
                 } catch let failure where DatabaseFailure(failure).refusesData {
                     logger.warning(
-                        "the database refused the record of \(record.0), published without it: \(DatabaseFailure(failure))",
-                        metadata: ["REPORTSYNC_CONTENT_HASH": "\(record.0)"]
+                        "the database refused the record of \(record.hash), published without it: \(DatabaseFailure(failure))",
+                        metadata: ["REPORTSYNC_CONTENT_HASH": "\(record.hash)"]
                     )
                 }
             }
         }
+    }
+
+    /// ``store(_:)`` on this connection, abandoned when the connection closes first.
+    func storeUntilClosed(_ batch: EventBatch) async throws {
+        try await connection.untilClosed { try await store(batch) }
     }
 
     private func held(_ hashes: [String]) async throws -> Set<String> {

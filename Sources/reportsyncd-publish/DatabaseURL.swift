@@ -35,7 +35,9 @@ struct DatabaseURL: Sendable, Equatable, CustomStringConvertible {
         var query: [String: String] = [:]
         for item in url.queryItems ?? [] { query[item.name] = item.value ?? "" }
         let unknown = Set(query.keys).subtracting(["host", "port", "sslmode", "sslrootcert", "user", "dbname"])
-        guard unknown.isEmpty else { throw invalid("parameters host, port, sslmode, sslrootcert only") }
+        guard unknown.isEmpty else {
+            throw invalid("parameters host, port, user, dbname, sslmode, sslrootcert only (a password from a file)")
+        }
         let host = query["host"] ?? url.host.flatMap { $0.isEmpty ? nil : $0 }
         if let host, host.hasPrefix("/") {
             self.socketFolder = host
@@ -95,12 +97,21 @@ struct DatabaseURL: Sendable, Equatable, CustomStringConvertible {
         return sslMode == "allow" || sslMode == "prefer" ? .prefer(context) : .require(context)
     }
 
-    /// `text` with anything between `//` and `@` that holds a `:` blanked, for error messages.
+    /// `text` with a password blanked, for error messages: after the user (`//user:***@`) and in the query
+    /// (`password=***`).
     private static func redacted(_ text: String) -> String {
-        guard let start = text.range(of: "//"), let at = text[start.upperBound...].firstIndex(of: "@"),
+        var text = text
+        if let start = text.range(of: "//"), let at = text[start.upperBound...].firstIndex(of: "@"),
             text[start.upperBound..<at].contains(":")
-        else { return text }
-        let user = text[start.upperBound..<at].prefix { $0 != ":" }
-        return String(text[..<start.upperBound]) + user + ":***" + String(text[at...])
+        {
+            let user = text[start.upperBound..<at].prefix { $0 != ":" }
+            text = String(text[..<start.upperBound]) + user + ":***" + String(text[at...])
+        }
+        if let query = text.firstIndex(of: "?") {
+            let parameters = text[text.index(after: query)...].split(separator: "&", omittingEmptySubsequences: false)
+            let blanked = parameters.map { $0.lowercased().hasPrefix("password=") ? "password=***" : String($0) }
+            text = String(text[...query]) + blanked.joined(separator: "&")
+        }
+        return text
     }
 }

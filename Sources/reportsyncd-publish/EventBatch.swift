@@ -1,7 +1,8 @@
 import SyncEngine
 
 /// Consecutive change-log lines of one node in the form the statements of their transaction take them:
-/// the lines as one JSON array, the reports they touch and the contents they name, each once.
+/// the lines as one JSON array, the reports they touch once each, the lines that name a content, and the
+/// records those contents have.
 ///
 /// Built off the event loop, from the change log and the mirror, while the batch before it is in the database.
 struct EventBatch: Sendable {
@@ -9,21 +10,14 @@ struct EventBatch: Sendable {
     let rows: [EventRow]
     /// ``rows`` as one JSON array, for `jsonb_to_recordset`.
     let eventsJSON: String
-    /// Each agency and year a line names, once: `agencies[i]` with `years[i]`.
+    /// Each agency and year a line names, once (compared by their bytes, as PostgreSQL compares them):
+    /// `agencies[i]` with `years[i]`.
     let agencies: [String]
     let years: [Int]
-    /// Each content a line names, once, at its first line by (time, seq), with its record where a line had it.
-    let contents: [Content]
-
-    /// A content as `contents` takes it.
-    struct Content: Sendable {
-        var hash: String
-        var agency: String
-        var year: Int
-        var seq: Int
-        var time: String
-        var record: String?
-    }
+    /// The lines that name a content: `contents` takes the first of each content by its time.
+    let contentLines: [EventRow]
+    /// Each content's record, once, where a line had it.
+    let records: [(hash: String, record: String)]
 
     /// The batch of `events`, each with its record where `mirror` still holds it.
     init(_ events: [ChangeEvent], mirror: MirrorFolder) {
@@ -33,35 +27,25 @@ struct EventBatch: Sendable {
     init(_ rows: [EventRow]) {
         self.rows = rows
         self.eventsJSON = EventRow.json(rows)
-        var reports: Set<Report> = []
+        var reports: Set<[UInt8]> = []
         var agencies: [String] = []
         var years: [Int] = []
-        var contents: [Content] = []
-        var position: [String: Int] = [:]
+        var recorded: Set<String> = []
+        var records: [(hash: String, record: String)] = []
         for row in rows {
             guard let agency = row.agency, let year = row.year else { continue }
-            if reports.insert(Report(agency: agency, year: year)).inserted {
+            if reports.insert(Array("\(year)/\(agency)".utf8)).inserted {
                 agencies.append(agency)
                 years.append(year)
             }
-            guard let hash = row.contentHash else { continue }
-            guard let index = position[hash] else {
-                position[hash] = contents.count
-                contents.append(
-                    Content(hash: hash, agency: agency, year: year, seq: row.seq, time: row.time, record: row.record)
-                )
-                continue
+            if let hash = row.contentHash, let record = row.record, recorded.insert(hash).inserted {
+                records.append((hash, record))
             }
-            // The change log's times are UTC in one fixed width (`ChangeEvent`): their text sorts as they do.
-            if (row.time, row.seq) < (contents[index].time, contents[index].seq) {
-                contents[index].seq = row.seq
-                contents[index].time = row.time
-            }
-            if contents[index].record == nil { contents[index].record = row.record }
         }
         self.agencies = agencies
         self.years = years
-        self.contents = contents
+        self.contentLines = rows.filter { $0.contentHash != nil && $0.agency != nil && $0.year != nil }
+        self.records = records
     }
 
     /// The seq of the last line.
@@ -71,10 +55,5 @@ struct EventBatch: Sendable {
     func after(_ mark: Int) -> EventBatch {
         guard let first = rows.first, first.seq <= mark else { return self }
         return EventBatch(rows.filter { $0.seq > mark })
-    }
-
-    private struct Report: Hashable {
-        var agency: String
-        var year: Int
     }
 }

@@ -75,13 +75,14 @@ extension EventRow {
     /// holds that content (one read per agency and year: the mirror holds only the latest). The record file is
     /// written whole by the daemon (temp file, rename) and passed on as it is, without decoding it.
     static func rows(_ events: [ChangeEvent], mirror: MirrorFolder) -> [EventRow] {
-        var files: [String: Data?] = [:]
-        var texts: [String: String] = [:]
+        // Keyed by bytes: two spellings of an agency that Swift takes as equal are two files.
+        var files: [[UInt8]: Data?] = [:]
+        var texts: [[UInt8]: String] = [:]
         return events.map { event in
             guard let agency = event.agency, let year = event.year, let hash = event.contentHash else {
                 return EventRow(event, record: nil)
             }
-            let key = "\(year)/\(agency)"
+            let key = Array("\(year)/\(agency)".utf8)
             if files[key] == nil {
                 files[key] = .some(
                     FileManager.default.contents(atPath: mirror.recordPath(agency: agency, year: year).string)

@@ -127,25 +127,27 @@ struct FleetDatabase: Sendable {
         )
     }
 
-    /// Each content once; its first appearance moves to an earlier (time, node, seq) when one is published
-    /// later (a node that was offline).
+    /// Each content once, at its first line in the batch by (time, seq); its first appearance moves to an
+    /// earlier (time, node, seq) when one is published later (a node that was offline).
     private static func insertContents(node: String, _ batch: EventBatch) -> PostgresQuery {
         var binds = PostgresBindings()
         binds.append(node)
-        binds.append(batch.contents.map(\.hash))
-        binds.append(batch.contents.map(\.agency))
-        binds.append(batch.contents.map(\.year))
-        binds.append(batch.contents.map(\.seq))
-        binds.append(batch.contents.map(\.time))
+        binds.append(batch.contentLines.map { $0.contentHash ?? "" })
+        binds.append(batch.contentLines.map { $0.agency ?? "" })
+        binds.append(batch.contentLines.map { $0.year ?? 0 })
+        binds.append(batch.contentLines.map(\.seq))
+        binds.append(batch.contentLines.map(\.time))
         let earlier = """
             (EXCLUDED.time, EXCLUDED.node COLLATE "C", EXCLUDED.seq) < (contents.time, contents.node COLLATE "C", contents.seq)
             """
         return PostgresQuery(
             unsafeSQL: """
                 INSERT INTO contents (content_hash, agency, year, node, seq, time)
-                SELECT content_hash, agency, year, $1, seq, time::timestamptz
-                FROM unnest($2::text[], $3::text[], $4::integer[], $5::bigint[], $6::text[])
-                    AS c(content_hash, agency, year, seq, time)
+                SELECT DISTINCT ON (content_hash) content_hash, agency, year, $1, seq, time
+                FROM (SELECT content_hash, agency, year, seq, time::timestamptz AS time
+                    FROM unnest($2::text[], $3::text[], $4::integer[], $5::bigint[], $6::text[])
+                        AS c(content_hash, agency, year, seq, time)) AS c
+                ORDER BY content_hash, time, seq
                 ON CONFLICT (content_hash) DO UPDATE SET
                     node = EXCLUDED.node, seq = EXCLUDED.seq, time = EXCLUDED.time
                 WHERE \(earlier)

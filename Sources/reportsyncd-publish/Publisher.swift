@@ -47,22 +47,27 @@ struct Publisher: Sendable {
     /// One session's worth of publishing, on two connections: the lines, and ahead of them their records
     /// (``ContentRecords``). Returns the mark when `once` and everything is published, or at graceful shutdown.
     private func session(once: Bool, backoff: inout Backoff) async throws -> Int {
-        let lines = try await connect(id: 1)
-        let records: PostgresConnection
+        let linesConnection = try await connect(id: 1)
+        let recordsConnection: PostgresConnection
         do {
-            records = try await connect(id: 2)
+            recordsConnection = try await connect(id: 2)
         } catch {
-            Self.abandon(lines)
+            Self.abandon(linesConnection)
             throw error
         }
         do {
-            let mark = try await publish(over: lines, recordsOver: records, once: once, backoff: &backoff)
-            try? await lines.close()
-            try? await records.close()
+            let mark = try await publish(
+                over: linesConnection,
+                recordsOver: recordsConnection,
+                once: once,
+                backoff: &backoff
+            )
+            try? await linesConnection.close()
+            try? await recordsConnection.close()
             return mark
         } catch {
-            Self.abandon(lines)
-            Self.abandon(records)
+            Self.abandon(linesConnection)
+            Self.abandon(recordsConnection)
             throw error
         }
     }
@@ -96,8 +101,8 @@ struct Publisher: Sendable {
         }
         var mark = registered.mark
         var follower = ChangeLogFollower(mirror: options.mirror)
-        let lines = try follower.next().map(\.event)
-        try Self.check(lines, continues: registered, log: follower.path.string)
+        let logged = try follower.next().map(\.event)
+        try Self.check(logged, continues: registered, log: follower.path.string)
         logger.info(
             "connected to \(options.database) as node \(options.node); published up to seq \(mark)",
             metadata: ["REPORTSYNC_NODE": "\(options.node)", "REPORTSYNC_SEQ": "\(mark)"]
@@ -107,7 +112,7 @@ struct Publisher: Sendable {
             Self.stage(events, after: previous, mirror: MirrorFolder(root: options.mirror), records: records)
         }
         defer { backlog.cancel() }
-        backlog.append(lines.filter { $0.seq > mark })
+        backlog.append(logged.filter { $0.seq > mark })
         while true {
             while let batch = try await backlog.next() {
                 mark = try await publish(batch, to: database, over: connection)
@@ -131,7 +136,8 @@ struct Publisher: Sendable {
         Task {
             let batch = EventBatch(events, mirror: mirror)
             _ = await previous?.result
-            try await records.connection.untilClosed { try await records.store(batch) }
+            try Task.checkCancellation()
+            try await records.storeUntilClosed(batch)
             return batch
         }
     }

@@ -1,13 +1,17 @@
 extension Migration {
     /// Migration 3: Each content's record in a table of its own, `content_records`, compressed with LZ4.
     ///
-    /// Parsing a batch's records into `jsonb` is most of what a batch costs the server. A record is a fact of
-    /// its content hash, true whoever writes it first, so a publisher writes it ahead of the transaction that
-    /// publishes its lines, on a second connection, while the batch before runs on the first.
+    /// Parsing a batch's records into `jsonb` is most of what a batch costs the server. Any node's record of a
+    /// content will do and the first one written is kept, so a publisher writes it ahead of the transaction
+    /// that publishes its lines, on a second connection, while the batch before runs on the first. Needs
+    /// PostgreSQL 14 or later built with lz4 (Debian's is).
     static let contentRecords = Migration(
         version: 3,
         name: "content records",
         sql: """
+            -- Publishers of older versions still writing contents.record wait until this is done (and then
+            -- fail until they are upgraded: a fleet is upgraded together).
+            LOCK TABLE contents, records IN ACCESS EXCLUSIVE MODE;
             -- Each content's record, by its hash, as a node's mirror held it; written before the lines that name
             -- it, never changed. A content no mirror held any more when its lines were published has none.
             CREATE TABLE content_records (
