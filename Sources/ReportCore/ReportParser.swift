@@ -68,13 +68,14 @@ public struct ReportParser: Sendable {
         let layout = text.layout ?? TextLayout.detect(lines)
 
         var cells = TableCells()
+        let overview = outline.body(of: .overview).map { lines[$0] } ?? []
         try TableReader.read(
             edition.activeTable,
             from: layout.cells(of: lines[activeBody], numbers: lineNumbers),
             positioned: layout == .spaced,
+            stated: StatedDocumentCounts.cells(overview: overview, edition: edition),
             into: &cells
         )
-        let overview = outline.body(of: .overview).map { lines[$0] } ?? []
         var narrative = NarrativeCount(overview: overview)
         if let line = narrative?.line { narrative?.line = lineNumbers[line - 1] }
         try TableReader.read(

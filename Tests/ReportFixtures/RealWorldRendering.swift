@@ -102,6 +102,9 @@ public enum RealWorldCase: Hashable, Sendable, CustomStringConvertible {
         /// As `decidable`, but table 2's 行政规范性文件 row prints `584731` for 58 | 4 | 731: nothing in
         /// the text decides where its three cells part.
         case undecidableTable2
+        /// As `undecidableTable2`, but 总体情况 states two of the row's counts (制发…58件，现行有效…731件,
+        /// and 规章制度, which is not the 规章 row): the prose decides.
+        case table2StatedInProse
     }
 
     /// The flattening the page furniture is printed in.
@@ -369,6 +372,9 @@ extension SampleReport {
         }
         report.rebalance()
         report.reviews = [3, 1, 2, 0, 6, 10, 0, 2, 1, 13, 1, 0, 0, 1, 2]
+        if habit == .table2StatedInProse {
+            report.overview.append("本年度制发行政规范性文件58件，现行有效行政规范性文件731件，规章制度进一步健全。")
+        }
         return report
     }
 

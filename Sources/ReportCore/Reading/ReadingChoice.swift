@@ -1,7 +1,8 @@
 /// Chooses one reading for each row of a table where the text left more than one open: the readings
 /// that together keep the table's identities across rows (table 3's balance and outcomes) and, among
 /// those, agree with the counts the report states in its prose, as the spec's "Reading the tables"
-/// says.
+/// says. A table without identities between its rows (table 2) keeps, row by row, the readings that
+/// agree most with the prose.
 ///
 /// Cells of rows that had to be read by arithmetic are *inferred*; cells whose value differs
 /// between readings that keep every identity are *ambiguous*, and hold the first such reading.
@@ -76,12 +77,17 @@ struct ReadingChoice {
             if solutions.count > 1, !agreeing.isEmpty { solutions = agreeing }
         }
         if let first = solutions.first { choice = first }
+        // No identities between the rows (table 2): each row keeps the readings that agree most with the prose.
+        let narrowed = shape.identities.isEmpty ? entries.map(readingsAgreeingWithProse) : nil
+        if let narrowed { choice = narrowed.map { $0[0] } }
         for (index, entry) in entries.enumerated() {
             let cells = (0..<entry.row.width).map { entry.row.firstCell + $0 }
             let reading = entry.readings[choice[index]]
             inferred += cells.indices.filter { entry.isOpen || reading.open[$0] }.map { cells[$0] }
             let alternatives: [Int] =
-                solutions.isEmpty ? Array(entry.readings.indices) : Array(Set(solutions.map { $0[index] })).sorted()
+                narrowed?[index]
+                ?? (solutions.isEmpty
+                    ? Array(entry.readings.indices) : Array(Set(solutions.map { $0[index] })).sorted())
             guard alternatives.count > 1 || !entry.isComplete else { continue }
             var counts: [[String]] = []
             for reading in alternatives.map({ entry.readings[$0].values }) where !counts.contains(reading) {
@@ -103,6 +109,18 @@ struct ReadingChoice {
         }
         inferred.removeAll { cell in ambiguities.contains { $0.cells.contains(cell) } }
         return entries.indices.map { (entries[$0].row, entries[$0].readings[choice[$0]]) }
+    }
+
+    /// The indices of `entry`'s readings that hold the most of the counts the prose states for its cells,
+    /// in order; all of them when they hold none.
+    private func readingsAgreeingWithProse(_ entry: Entry) -> [Int] {
+        let cells = entry.row.firstCell..<entry.row.firstCell + entry.row.width
+        let statedHere = stated.filter { cells.contains($0.key) }
+        let agreements = entry.readings.map { reading in
+            statedHere.count { cell, count in reading.counts[cell - entry.row.firstCell] == count }
+        }
+        let most = agreements.max() ?? 0
+        return entry.readings.indices.filter { most == 0 || agreements[$0] == most }
     }
 
     /// Whether the cells that the prose states hold the stated counts in `solution` (a reading
