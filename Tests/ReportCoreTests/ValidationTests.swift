@@ -137,6 +137,16 @@ struct ValidationTests {
         #expect(try parse(report).0.validation.findings.map(\.rule) == ["narrative.requests"])
     }
 
+    /// 共受理 often counts the requests carried over from the year before with the new ones.
+    @Test func aNarrativeCountingTheCarriedOverRequestsToo() throws {
+        var report = SampleReport.distinct()
+        let both = report.requests[0][6] + report.requests[1][6]
+        report.overview[2] = "（二）依申请公开情况。全年共受理政府信息公开申请\(both)件，均按期答复。"
+        #expect(try parse(report).0.validation.findings == [])
+        report.overview[2] = "（二）依申请公开情况。全年共受理政府信息公开申请\(both + 1)件，均按期答复。"
+        #expect(try parse(report).0.validation.findings.map(\.rule) == ["narrative.requests"])
+    }
+
     @Test func otherHandlingPrintedAsOneRow() throws {
         let report = SampleReport.distinct()
         let merged = (0..<7).map { column in (20...22).reduce(0) { $0 + report.requests[$1][column] } }

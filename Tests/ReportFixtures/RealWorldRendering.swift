@@ -28,8 +28,9 @@ public enum RealWorldCase: Hashable, Sendable, CustomStringConvertible {
     /// attributes, then `发布日期：…`, the whole fragment on one line, and so much prose before the
     /// first table that none of it is in the first 4 KB.
     case cmsFragment
-    /// Section headings misprinted as offices misprint them: a character added (行政法复议, 主动公开政府
-    /// 信息的情况), left out (申情况, 存在主要问题) or changed (其它需要报告的事项).
+    /// Section headings misprinted or reworded as offices print them: a character added (行政法复议,
+    /// 主动公开政府信息的情况), left out (申情况) or changed (其它需要报告的事项), the subject named again
+    /// and a character lost (五、政府信息公开工作存在主要问题及改进情况).
     case headingTypos
     /// An OCR / vision-model transcription to Markdown: every table-3 row as its own small pipe table
     /// headed `数据1 … 数据7` (some `数据1 … 数据6`), rows of `-` placeholders before the first row, a
@@ -66,7 +67,8 @@ public enum RealWorldCase: Hashable, Sendable, CustomStringConvertible {
         /// `2024 年上海市科委政府信息公开工作` / `年度报告`: the agency is 上海市科委, the text between the
         /// year and 政府信息公开; the signature names the office (上海市科委办公室), which must not win.
         case startsWithTheYear
-        /// Spaces around every number: `青山区人民政府 2024 年…`, `2025 年 1 月 26 日`, `2024 年，…`.
+        /// Spaces around every number and in the title a space after 年 (`青山区人民政府 2024 年 政府…`),
+        /// `2025 年 1 月 26 日`, `2024 年，…`.
         case spacesAroundDigits
         /// A crawler's header (`标题:`, `发布时间:`, `原文链接:` …) and breadcrumb (`当前位置： 首页 > …`)
         /// above the article, which has its own title line.
@@ -492,7 +494,7 @@ extension SampleReport {
                 case .wrappedOverTwoLines: return [agency, "\(year) 年政府信息公开工作年度报告"]
                 case .wrappedOverThreeLines: return [agency, "\(year) 年政府信息公开工作", "年度报告"]
                 case .startsWithTheYear: return ["\(year) 年\(agency)政府信息公开工作", "年度报告"]
-                case .spacesAroundDigits: return ["\(agency) \(year) 年政府信息公开工作年度报告"]
+                case .spacesAroundDigits: return ["\(agency) \(year) 年 政府信息公开工作年度报告"]
                 case .crawlerHeaderIsTheOnlyTitle, .fileNameOnly: return []
                 case .crawlerHeader, .fileNameAndTitle: return [title]
                 }
@@ -619,7 +621,7 @@ public enum HeadingVariants {
         "二、主动公开政府信息情况": "二、主动公开政府信息的情况",
         "三、收到和处理政府信息公开申请情况": "三、收到和处理政府信息公开申情况",
         "四、政府信息公开行政复议、行政诉讼情况": "四、政府信息公开行政法复议、行政诉讼情况",
-        "五、存在的主要问题及改进情况": "五、存在主要问题及改进情况",
+        "五、存在的主要问题及改进情况": "五、政府信息公开工作存在主要问题及改进情况",
         "六、其他需要报告的事项": "六、其它需要报告的事项",
     ]
 }

@@ -87,15 +87,17 @@ struct Identity {
         agency(in: YearMention(key))
     }
 
-    /// `text` without the spaces around its digits, which are layout (`2023 年`).
+    /// `text` without the spaces that are layout: around its digits (`2023 年`) and between Chinese
+    /// characters (`2025年 政府信息公开`). A space between two Latin words stays.
     private static func withoutLayoutSpaces(_ text: String) -> String {
         let characters = Array(text)
         var result = ""
         for (index, character) in characters.enumerated() {
             if character.isWhitespace {
-                let before = index > 0 ? characters[index - 1] : " "
-                let after = index + 1 < characters.count ? characters[index + 1] : " "
-                if before.isASCII && before.isNumber || after.isASCII && after.isNumber { continue }
+                let before = result.last { !$0.isWhitespace } ?? " "
+                let after = characters[(index + 1)...].first { !$0.isWhitespace } ?? " "
+                let isDigit = { (character: Character) in character.isASCII && character.isNumber }
+                if isDigit(before) || isDigit(after) || !before.isASCII && !after.isASCII { continue }
             }
             result.append(character)
         }

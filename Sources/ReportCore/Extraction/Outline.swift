@@ -16,8 +16,9 @@ struct Outline {
             case .reviews:
                 key.unicodeScalars.count <= 24 && NearMatch.contains(key, keyword)
                     && NearMatch.contains(key, "行政诉讼")
-            case .problems: key.unicodeScalars.count <= 18 && NearMatch.contains(key, keyword)
-            case .other: key.unicodeScalars.count <= 14 && NearMatch.contains(key, keyword)
+            // 五、政府信息公开工作存在的主要问题及改进情况 names its subject again.
+            case .problems: key.unicodeScalars.count <= 24 && NearMatch.contains(key, keyword)
+            case .other: key.unicodeScalars.count <= 18 && NearMatch.contains(key, keyword)
             }
         }
 

@@ -1,9 +1,14 @@
 extension Validator {
     /// `narrative.requests` (warning): the request count stated in 总体情况 agrees with table 3's
-    /// received total.
+    /// received total, or with it and the requests carried over together (共受理…749件 counts both).
     static func narrativeRequests(_ cells: TableCells, _ narrative: NarrativeCount?) -> [Finding] {
         let received = Template.receivedTotalCell
-        guard let narrative, narrative.count != String(cells.counts[received]) else { return [] }
+        let carriedOver = Template.requestCell(
+            row: Template.requestRow("carriedOver"),
+            column: Template.requestColumns.count - 1
+        )
+        let agreeing = [cells.counts[received], cells.counts[received] &+ cells.counts[carriedOver]].map(String.init)
+        guard let narrative, !agreeing.contains(narrative.count) else { return [] }
         return [
             finding(
                 "narrative.requests",
