@@ -67,15 +67,29 @@ public struct ReportParser: Sendable {
         let identity = try Identity(outline, sourceName: sourceName)
         let layout = text.layout ?? TextLayout.detect(lines)
 
-        var cells = TableCells()
         let overview = outline.body(of: .overview).map { lines[$0] } ?? []
-        try TableReader.read(
-            edition.activeTable,
-            from: layout.cells(of: lines[activeBody], numbers: lineNumbers),
-            positioned: layout == .spaced,
-            stated: StatedDocumentCounts.cells(overview: overview, edition: edition),
-            into: &cells
-        )
+        let stated = StatedDocumentCounts.cells(overview: overview, edition: edition)
+        func readActive(_ activeLines: ArraySlice<String>, numbers: [Int]) throws(NotAReport) -> TableCells {
+            var cells = TableCells()
+            try TableReader.read(
+                edition.activeTable,
+                from: layout.cells(of: activeLines, numbers: numbers),
+                positioned: layout == .spaced,
+                stated: stated,
+                into: &cells
+            )
+            return cells
+        }
+        var cells: TableCells
+        do {
+            cells = try readActive(lines[activeBody], numbers: lineNumbers)
+        } catch {
+            // Some extractions print table 2's rows out of order: read them again in the template's.
+            let shape = edition.activeTable
+            guard let reordered = RowBlocks.inTemplateOrder(lines[activeBody], numbers: lineNumbers, shape: shape)
+            else { throw error }
+            cells = try readActive(reordered.lines[...], numbers: reordered.numbers)
+        }
         var narrative = NarrativeCount(overview: overview)
         if let line = narrative?.line { narrative?.line = lineNumbers[line - 1] }
         try TableReader.read(

@@ -165,6 +165,10 @@ struct RealWorldReadingTests {
         )
     }
 
+    @Test func tableTwoWithItsRowsOutOfOrder() throws {
+        try Self.expectRead(Self.parse(.tableTwoOutOfOrder), as: .tableTwoOutOfOrder)
+    }
+
     // MARK: 5. OCR / vision transcriptions
 
     @Test func ocrTranscriptionToMarkdown() throws {

@@ -32,6 +32,10 @@ public enum RealWorldCase: Hashable, Sendable, CustomStringConvertible {
     /// 主动公开政府信息的情况), left out (申情况) or changed (其它需要报告的事项), the subject named again
     /// and a character lost (五、政府信息公开工作存在主要问题及改进情况).
     case headingTypos
+    /// Table 2 as a PDF's text extraction printed it in a real file: 第二十条第（一）项, then the item
+    /// rows (行政许可 … 行政事业性收费) with their headings, and the 规章 and 行政规范性文件 rows with
+    /// their column header last.
+    case tableTwoOutOfOrder
     /// An OCR / vision-model transcription to Markdown: every table-3 row as its own small pipe table
     /// headed `数据1 … 数据7` (some `数据1 … 数据6`), rows of `-` placeholders before the first row, a
     /// header row repeated in the middle of table 3, and table 4 as three small tables (行政复议 /
@@ -118,7 +122,7 @@ public enum RealWorldCase: Hashable, Sendable, CustomStringConvertible {
     /// Every case, one argument per habit.
     public static let allCases: [RealWorldCase] =
         TitleHabit.allCases.map(RealWorldCase.title) + LabelHabit.allCases.map(RealWorldCase.rowLabels)
-        + [.traditional, .cmsPage, .cmsFragment, .headingTypos, .ocrMarkdown, .detachedLabels]
+        + [.traditional, .cmsPage, .cmsFragment, .headingTypos, .tableTwoOutOfOrder, .ocrMarkdown, .detachedLabels]
         + RunTogetherHabit.allCases.map(RealWorldCase.runTogether)
         + [.narrowColumns, .wordBlanks] + FurnitureLayout.allCases.map(RealWorldCase.pageFurniture)
 
@@ -130,6 +134,7 @@ public enum RealWorldCase: Hashable, Sendable, CustomStringConvertible {
         case .cmsPage: "CMS page"
         case .cmsFragment: "CMS article without its page"
         case .headingTypos: "misprinted section headings"
+        case .tableTwoOutOfOrder: "table 2's rows out of order"
         case .ocrMarkdown: "OCR Markdown"
         case .detachedLabels: "PDF Markdown with detached labels"
         case .runTogether(let habit): "run-together digits: \(habit.rawValue)"
@@ -148,7 +153,7 @@ extension RealWorldCase {
         switch self {
         case .title(let habit):
             return habit.model
-        case .rowLabels, .headingTypos, .ocrMarkdown, .narrowColumns, .pageFurniture:
+        case .rowLabels, .headingTypos, .tableTwoOutOfOrder, .ocrMarkdown, .narrowColumns, .pageFurniture:
             return .distinct()
         case .cmsFragment:
             var report = SampleReport.distinct()
@@ -468,6 +473,13 @@ extension SampleReport {
         case .cmsFragment: cmsFragment
         case .headingTypos:
             HeadingVariants.typos.reduce(render(.tsv)) { $0.replacingOccurrences(of: $1.key, with: $1.value) }
+        case .tableTwoOutOfOrder:
+            Self.tsv(
+                pieces.map { piece in
+                    guard case .table(.active, let rows) = piece else { return piece }
+                    return .table(.active, [rows[0]] + rows[4...] + rows[1...3])
+                }
+            )
         case .ocrMarkdown: ocrMarkdown
         case .detachedLabels: detachedLabelsMarkdown
         case .runTogether: crawlerText
