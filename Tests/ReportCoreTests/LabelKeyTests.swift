@@ -40,6 +40,17 @@ struct LabelKeyTests {
         "(一二3)其他", "1.2.3、其他", "2024年", "(😀)其他", "e\u{301}、其他",
     ]
 
+    /// Headings and labels as OpenCC's s2t writes them in a traditional copy fold to the template's words.
+    @Test(arguments: [
+        ("四、政府信息公開行政複議、行政訴訟情況", "四、政府信息公开行政复议、行政诉讼情况"),
+        ("本年度制發行政規範性文件62件，廢止33件", "本年度制发行政规范性文件62件，废止33件"),
+        ("1.屬於國家祕密", "1.属于国家秘密"), ("(一)予以公開", "(一)予以公开"), ("減少", "减少"),
+    ])
+    func traditionalFormsFoldToTheTemplatesWords(traditional: String, simplified: String) {
+        #expect(LabelKey.of(traditional) == LabelKey.of(simplified))
+        #expect(LabelKey.of(traditional).unicodeScalars.allSatisfy { !"複規範屬於國祕開減".unicodeScalars.contains($0) })
+    }
+
     @Test(arguments: keys)
     func stripsNumberingAsCharactersDo(_ key: String) {
         #expect(Array(LabelKey.strippingNumbering(key).utf8) == Array(Self.referenceStrippingNumbering(key).utf8))

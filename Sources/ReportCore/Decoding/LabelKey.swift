@@ -171,6 +171,9 @@ enum LabelKey {
             + "鄉乡鎮镇廳厅產产價价獲获屬属險险穩稳龍龙東东軍軍個个號号歸归錄录導导師师環环衛卫盤盘點点齊齐"
             + "決决強强徵征稅税獨独誤误營营際际質质態态濟济傳传黨党於于"
             + "萬万為为們们動动後后員员堅坚夠够學学寧宁將将當当時时術术來来標标欄栏沒没澤泽納纳經经繳缴罰罚認认訓训讀读載载較较還还這这鏈链頁页額额"
+            // The forms OpenCC gives these words in context (行政複議, 減少, 並且…).
+            + "豐丰爲为書书億亿衆众優优餘余寫写準准減减協协臺台圖图場场複复層层屆届歲岁佈布並并戶户掃扫顯显暫暂覈核"
+            + "檢检滿满監监種种祕秘籤签係系羣群見见設设詳详賬账購购連连採采銷销閉闭陽阳"
         var table: [Unicode.Scalar: Unicode.Scalar] = [:]
         var iterator = pairs.unicodeScalars.makeIterator()
         while let traditional = iterator.next(), let simplified = iterator.next() {

@@ -12,8 +12,8 @@ enum StatedDocumentCounts {
         let templateRows = edition == .edition2021 ? Template.activeRows : Template.trialActiveRows
         var cells: [Int: Int] = [:]
         for line in lines {
-            // Cheap test first: most lines name no document.
-            guard line.containsBytes(of: "规") else { continue }
+            // Cheap test first: most lines name no document (規 in a traditional copy).
+            guard LabelKey.withKey(of: line, { $0.containsBytes(of: "规") }) else { continue }
             let key = Array(LabelKey.of(line))
             var document: String?
             var column: String?
