@@ -4,46 +4,24 @@ import SyncEngine
 /// One change-log line as a row of `events`, in the JSON that `jsonb_to_recordset` turns into rows: a whole
 /// batch goes to the server as one bind parameter, however many lines it holds.
 struct EventRow: Encodable, Sendable {
-    var seq: Int
-    var time: String
-    var event: String
-    var agency: String?
-    var year: Int?
-    var contentHash: String?
-    var status: String?
-    var sourceName: String
-    var sourceNameEncoding: String?
-    var sourceSha256: String
-    var reason: String?
-    var previousContentHash: String?
-    var changedCells: [String]?
-    var duplicateOf: Int?
-    /// The record of ``contentHash``, the JSON text of the mirror's file, when the mirror still holds it.
-    var record: String?
-    /// The line this row was made of.
-    private var changeEvent: ChangeEvent
+    /// The line this row is made of.
+    let event: ChangeEvent
+    /// The record of the line's content, the JSON text of the mirror's file, when the mirror still holds it.
+    let record: String?
 
     init(_ event: ChangeEvent, record: String?) {
-        self.seq = event.seq
-        self.time = event.time
-        self.event = event.event.rawValue
-        self.agency = event.agency
-        self.year = event.year
-        self.contentHash = event.contentHash
-        self.status = event.status?.rawValue
-        self.sourceName = event.source.name
-        self.sourceNameEncoding = event.source.nameEncoding?.rawValue
-        self.sourceSha256 = event.source.sha256
-        self.reason = event.reason
-        self.previousContentHash = event.previousContentHash
-        self.changedCells = event.changedCells
-        self.duplicateOf = event.duplicateOf
+        self.event = event
         self.record = record
-        self.changeEvent = event
     }
 
+    var seq: Int { event.seq }
+    var time: String { event.time }
+    var agency: String? { event.agency }
+    var year: Int? { event.year }
+    var contentHash: String? { event.contentHash }
+
     /// The line as the change log has it, for `publish_errors`.
-    var line: String { String(decoding: changeEvent.jsonLine(), as: UTF8.self) }
+    var line: String { String(decoding: event.jsonLine(), as: UTF8.self) }
 
     /// The columns of `events`, as the table names them: the record and the line go elsewhere.
     private enum CodingKeys: String, CodingKey {
@@ -55,6 +33,24 @@ struct EventRow: Encodable, Sendable {
         case previousContentHash = "previous_content_hash"
         case changedCells = "changed_cells"
         case duplicateOf = "duplicate_of"
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var row = encoder.container(keyedBy: CodingKeys.self)
+        try row.encode(event.seq, forKey: .seq)
+        try row.encode(event.time, forKey: .time)
+        try row.encode(event.event.rawValue, forKey: .event)
+        try row.encodeIfPresent(event.agency, forKey: .agency)
+        try row.encodeIfPresent(event.year, forKey: .year)
+        try row.encodeIfPresent(event.contentHash, forKey: .contentHash)
+        try row.encodeIfPresent(event.status?.rawValue, forKey: .status)
+        try row.encode(event.source.name, forKey: .sourceName)
+        try row.encodeIfPresent(event.source.nameEncoding?.rawValue, forKey: .sourceNameEncoding)
+        try row.encode(event.source.sha256, forKey: .sourceSha256)
+        try row.encodeIfPresent(event.reason, forKey: .reason)
+        try row.encodeIfPresent(event.previousContentHash, forKey: .previousContentHash)
+        try row.encodeIfPresent(event.changedCells, forKey: .changedCells)
+        try row.encodeIfPresent(event.duplicateOf, forKey: .duplicateOf)
     }
 
     /// The rows of `events` as one JSON array.

@@ -39,10 +39,11 @@ struct FleetDatabase: Sendable {
             let mark = try await Self.lockedMark(connection, node: node, logger: logger)
             guard last > mark else { return mark }
             let batch = batch.after(mark)
-            try await Self.lockReports(connection, batch, logger: logger)
+            let reports = Self.reportBindings(batch)
+            try await Self.lockReports(connection, reports, logger: logger)
             try await connection.query(Self.insertEvents(node: node, batch), logger: logger)
             try await connection.query(Self.insertContents(node: node, batch), logger: logger)
-            try await Self.recomputeRecords(connection, batch, logger: logger)
+            try await Self.recomputeRecords(connection, reports, logger: logger)
             try await connection.query(
                 "UPDATE nodes SET published_seq = \(last), last_published = now() WHERE node = \(node)",
                 logger: logger
@@ -80,7 +81,7 @@ struct FleetDatabase: Sendable {
         throw FleetDatabaseError.nodeMissing(node)
     }
 
-    /// Each agency and year of a batch as rows `k(agency, year)`, from binds `$1` and `$2`.
+    /// Each agency and year of a batch as rows `k(agency, year)`, from binds `$1` and `$2` (``reportBindings(_:)``).
     private static let touched = "unnest($1::text[], $2::integer[]) AS k(agency, year)"
 
     private static func reportBindings(_ batch: EventBatch) -> PostgresBindings {
@@ -93,15 +94,18 @@ struct FleetDatabase: Sendable {
     /// Takes a transaction lock on each agency and year of the batch, in one order for all publishers (so they
     /// cannot deadlock): two nodes publishing the same report at once are serialized, and the second one's
     /// records rule, a later statement, sees the first one's committed events.
-    private static func lockReports(_ connection: PostgresConnection, _ batch: EventBatch, logger: Logger) async throws
-    {
+    private static func lockReports(
+        _ connection: PostgresConnection,
+        _ reports: PostgresBindings,
+        logger: Logger
+    ) async throws {
         try await connection.query(
             PostgresQuery(
                 unsafeSQL: """
                     SELECT count(pg_advisory_xact_lock(h)) FROM (
                         SELECT hashtextextended(agency || '/' || year, 0) AS h FROM \(touched) ORDER BY 1) AS keys
                     """,
-                binds: reportBindings(batch)
+                binds: reports
             ),
             logger: logger
         )
@@ -160,7 +164,7 @@ struct FleetDatabase: Sendable {
     /// it, the one whose first appearance by (time, node, seq) is the latest; then that record's findings.
     private static func recomputeRecords(
         _ connection: PostgresConnection,
-        _ batch: EventBatch,
+        _ reports: PostgresBindings,
         logger: Logger
     )
         async throws
@@ -186,14 +190,14 @@ struct FleetDatabase: Sendable {
                     WHERE (r.content_hash, r.node, r.seq, r.record IS NULL)
                         IS DISTINCT FROM (EXCLUDED.content_hash, EXCLUDED.node, EXCLUDED.seq, EXCLUDED.record IS NULL)
                     """,
-                binds: reportBindings(batch)
+                binds: reports
             ),
             logger: logger
         )
         try await connection.query(
             PostgresQuery(
                 unsafeSQL: "DELETE FROM findings f USING \(touched) WHERE f.agency = k.agency AND f.year = k.year",
-                binds: reportBindings(batch)
+                binds: reports
             ),
             logger: logger
         )
@@ -209,7 +213,7 @@ struct FleetDatabase: Sendable {
                         jsonb_array_elements(coalesce(r.record #> '{validation,findings}', '[]'))
                             WITH ORDINALITY AS f(finding, ordinal)
                     """,
-                binds: reportBindings(batch)
+                binds: reports
             ),
             logger: logger
         )
